@@ -1,0 +1,43 @@
+"""Extraction stages: each module turns an annotated spaCy Doc into one kind of record.
+
+Shared conventions for every stage:
+- ``sentences(doc)`` is the one list of sentences; ``sentence_index`` always means an index into it.
+- Character offsets are ``doc`` offsets, which equal offsets into ``Article.text`` because the Doc
+  is built from exactly that text.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from dateline.model import Evidence, TextSpan
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The article's sentences, computed once per Doc and cached on it."""
+    cached = doc.user_data.get("dateline_sentences")
+    if cached is None:
+        cached = [s for s in doc.sents if s.text.strip()]
+        doc.user_data["dateline_sentences"] = cached
+    return cached
+
+
+def sentence_index_of(doc: Doc, token_i: int) -> int:
+    """Index (into ``sentences(doc)``) of the sentence holding token ``token_i``."""
+    table = doc.user_data.get("dateline_sent_of_token")
+    if table is None:
+        table = [-1] * len(doc)
+        for idx, sent in enumerate(sentences(doc)):
+            for i in range(sent.start, sent.end):
+                table[i] = idx
+        doc.user_data["dateline_sent_of_token"] = table
+    return table[token_i]
+
+
+def text_span(span: Span) -> TextSpan:
+    return TextSpan(span.start_char, span.end_char, span.text)
+
+
+def evidence_for(doc: Doc, article_id: str, sentence_index: int) -> Evidence:
+    sent = sentences(doc)[sentence_index]
+    return Evidence(article_id=article_id, sentence_index=sentence_index, sentence=sent.text,
+                    sentence_start=sent.start_char, sentence_end=sent.end_char)
