@@ -65,6 +65,11 @@ class Pipeline:
         self.facts = FactExtractor(self.kb)
 
     def extract_doc(self, doc: Doc, article: Article) -> Extraction:
+        if article.dateline and not article.dateline_country:
+            # the dateline country anchors "the Foreign Office" and place ambiguity
+            place = self.places.dateline_place(article)
+            if place is not None:
+                article.dateline_country = place.country
         mentions = self.actors.resolve(doc, article)
         times = self.times.find(doc, article)
         places = self.places.find(doc, article)
