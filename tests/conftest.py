@@ -1,19 +1,9 @@
 """Shared fixtures. The spaCy model and the full pipeline load once per test session."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = (REPO / ".." / "shared").resolve()
-REFERENCE_ARTICLE = SHARED / "data" / "seed" / "dawn-2025-04-18-pakistan-russia.txt"
-
-
-def needs_shared(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"shared data not available: {path}")
-    return path
+from shared_data import REFERENCE_ARTICLE, REPO, SHARED, needs_shared  # noqa: F401  (re-exported for tests)
 
 
 @pytest.fixture(scope="session")

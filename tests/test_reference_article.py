@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 import pytest
 
-from conftest import REFERENCE_ARTICLE, needs_shared
+from shared_data import REFERENCE_ARTICLE, needs_shared
 
 PUBLISHED = date(2025, 4, 18)
 
