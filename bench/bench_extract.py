@@ -1,0 +1,114 @@
+"""Benchmark of `dateline extract` against the bare spaCy pipeline on the same real texts.
+
+Texts: the reference article, the 120 MEANTIME Wikinews articles (../shared/data/meantime, tokens
+re-joined) and dateline's own sample corpus. Reports articles/s and words/s of the bare spaCy
+pipeline and of the full extraction path, our overhead in percent, and peak memory (RSS).
+
+    python bench/bench_extract.py [--repeat 3] [--json out.json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import sys
+import time
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+NO_SPACE_BEFORE = re.compile(r" ([,.;:!?%)\]'’]|'s|n't)")
+NO_SPACE_AFTER = re.compile(r"([(\[$]) ")
+
+
+def meantime_articles():
+    from dateline.model import Article
+
+    root = SHARED / "data" / "meantime" / "intra-doc_annotation"
+    for path in sorted(root.glob("*/*.xml")):
+        tree = ET.parse(path).getroot()
+        sentences: dict[int, list[str]] = {}
+        for tok in tree.iter("token"):
+            sentences.setdefault(int(tok.get("sentence")), []).append(tok.text or "")
+        paragraphs = []
+        for _, toks in sorted(sentences.items()):
+            s = NO_SPACE_AFTER.sub(r"\1", NO_SPACE_BEFORE.sub(r"\1", " ".join(toks)))
+            paragraphs.append(s)
+        dct = None
+        for t in tree.iter("TIMEX3"):
+            if t.get("functionInDocument") == "CREATION_TIME" and t.get("value"):
+                try:
+                    dct = date.fromisoformat(t.get("value")[:10])
+                except ValueError:
+                    pass
+        yield Article(text="\n\n".join(paragraphs), published=dct, source=str(path.name))
+
+
+def corpus():
+    from dateline.ingest import InputError, read_inputs, sample_paths
+
+    paths = [SHARED / "data" / "seed" / "dawn-2025-04-18-pakistan-russia.txt", *sample_paths()]
+    articles = [a for a in read_inputs([p for p in paths if p.exists()]) if not isinstance(a, InputError)]
+    if (SHARED / "data" / "meantime").exists():
+        articles.extend(meantime_articles())
+    return articles
+
+
+def timed(fn, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best is kept")
+    ap.add_argument("--json", help="also write the figures to this JSON file")
+    args = ap.parse_args()
+
+    import spacy
+
+    from dateline.config import Settings
+    from dateline.pipeline import Pipeline
+
+    articles = corpus()
+    texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    settings = Settings()
+    bare = spacy.load(settings.model)
+    pipeline = Pipeline(settings)
+
+    list(bare.pipe(texts[:5]))  # warm up both
+    list(pipeline.extract_many(articles[:5]))
+    t_bare = timed(lambda: list(bare.pipe(texts, batch_size=settings.batch_size)), args.repeat)
+    n_events = 0
+
+    def full() -> None:
+        nonlocal n_events
+        n_events = sum(len(x.events) for x in pipeline.extract_many(articles))
+
+    t_full = timed(full, args.repeat)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures = {
+        "articles": len(articles), "words": words, "events": n_events, "model": settings.model,
+        "bare_spacy_s": round(t_bare, 3), "full_extract_s": round(t_full, 3),
+        "bare_articles_per_s": round(len(articles) / t_bare, 1), "bare_words_per_s": round(words / t_bare),
+        "full_articles_per_s": round(len(articles) / t_full, 1), "full_words_per_s": round(words / t_full),
+        "overhead_pct": round(100 * (t_full - t_bare) / t_bare, 1), "peak_rss_mb": round(peak_mb),
+        "python": sys.version.split()[0],
+    }
+    width = max(map(len, figures))
+    for k, v in figures.items():
+        print(f"{k:<{width}}  {v}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
