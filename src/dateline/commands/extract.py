@@ -50,7 +50,9 @@ def checked_articles(paths, published, outlet, max_bytes, allow_undated, failure
               help="Directory or file with your own knowledge tables (actors.tsv, titles.tsv, ...). Repeatable.")
 @click.option("--allow-undated", is_flag=True, help="Extract articles with no publication date (event times stay unresolved).")
 @click.option("--max-size", type=float, default=5.0, show_default=True, help="Largest article accepted, in MB.")
-def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_undated, max_size) -> None:
+@click.option("--dask", "dask_scheduler", metavar="SCHEDULER",
+              help="Extract on Dask: 'processes' for local processes or tcp://host:port of a cluster.")
+def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_undated, max_size, dask_scheduler) -> None:
     """Extract coded, traceable events from articles: text/e-paper files, HTML pages, folders, JSONL/CSV corpora.
 
     \b
@@ -74,11 +76,15 @@ def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_unda
         settings.model = model
     settings.knowledge_paths.extend(knowledge)
     failures: list[str] = []
-    pipeline = Pipeline(settings)
     articles = checked_articles(paths, published, outlet, int(max_size * 1_000_000), allow_undated, failures)
+    if dask_scheduler:
+        from dateline.distributed import extract_with_dask
+        extractions = extract_with_dask(articles, scheduler=dask_scheduler, settings=settings)
+    else:
+        extractions = Pipeline(settings).extract_many(articles)
     n_articles = 0
     collected: list[Extraction] = []
-    for extraction in pipeline.extract_many(articles):
+    for extraction in extractions:
         n_articles += 1
         if fmt == "jsonl":
             sys.stdout.write(json.dumps(to_jsonable(extraction), ensure_ascii=False) + "\n")
