@@ -1,0 +1,80 @@
+"""Knowledge the extractors use, loaded once from data files (built-in plus the user's own).
+
+``load_knowledge()`` is cached: every stage of a process shares one ``Knowledge``. User files with
+the same names as the built-in tables (countries.tsv, titles.tsv, organizations.tsv, actors.tsv,
+sectors.tsv, non_actors.tsv) add rows; for keyed tables the user's row wins.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from dateline.knowledge.countries import Country, CountryTable
+from dateline.knowledge.known_actors import KnownActor, KnownActorTable, slugify
+from dateline.knowledge.loader import KnowledgeFileError, read_table
+from dateline.knowledge.organizations import Organization, OrganizationTable
+from dateline.knowledge.sectors import Sector, SectorTable
+from dateline.knowledge.titles import Title, TitleTable
+
+__all__ = [
+    "Country", "CountryTable", "KnownActor", "KnownActorTable", "Knowledge", "KnowledgeFileError",
+    "NonActors", "Organization", "OrganizationTable", "Sector", "SectorTable", "Title", "TitleTable",
+    "load_knowledge", "slugify",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class NonActors:
+    """Phrases never read as actors (outlets, credits, bare abbreviations, commodities, projects)."""
+
+    phrases: frozenset[str]
+    iso3_words: frozenset[str]      # ISO3-looking English words ("AND", "CAN") never read as codes
+    by_kind: dict[str, frozenset[str]]
+
+    @classmethod
+    def from_rows(cls, rows: tuple[dict[str, str], ...]) -> "NonActors":
+        by_kind: dict[str, set[str]] = {}
+        for row in rows:
+            if not row.get("phrase"):
+                raise KnowledgeFileError(f"non_actors.tsv: row needs a phrase: {row}")
+            by_kind.setdefault(row.get("kind") or "other", set()).add(row["phrase"])
+        words = by_kind.get("word", set())
+        phrases = set().union(*[v for k, v in by_kind.items() if k != "word"]) if by_kind else set()
+        return cls(frozenset(phrases), frozenset(words), {k: frozenset(v) for k, v in by_kind.items()})
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    countries: CountryTable
+    titles: TitleTable
+    organizations: OrganizationTable
+    actors: KnownActorTable          # built-in office holders plus the user's actors
+    sectors: SectorTable
+    non_actors: NonActors
+    extra_paths: tuple[str, ...] = ()
+
+    @property
+    def organisations(self) -> OrganizationTable:   # British spelling, same table
+        return self.organizations
+
+    @property
+    def user_actors(self) -> KnownActorTable:
+        return self.actors
+
+    def table(self, name: str) -> tuple[dict[str, str], ...]:
+        """Rows of any other knowledge table, built-in then the user's (for other stages' files)."""
+        return read_table(name, self.extra_paths)
+
+
+@functools.lru_cache(maxsize=8)
+def load_knowledge(extra_paths: tuple[str, ...] = ()) -> Knowledge:
+    """All knowledge tables; ``extra_paths`` are user directories (or files named like a table)."""
+    extra = tuple(str(p) for p in extra_paths)
+    return Knowledge(
+        countries=CountryTable(read_table("countries.tsv", extra)),
+        titles=TitleTable(read_table("titles.tsv", extra)),
+        organizations=OrganizationTable(read_table("organizations.tsv", extra)),
+        actors=KnownActorTable(read_table("actors.tsv", extra)),
+        sectors=SectorTable(read_table("sectors.tsv", extra)),
+        non_actors=NonActors.from_rows(read_table("non_actors.tsv", extra)),
+        extra_paths=extra)

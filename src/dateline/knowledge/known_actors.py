@@ -1,0 +1,116 @@
+"""Known actors (actors.tsv, built-in and user): names, countries, and roles held over dated terms."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from dateline.knowledge.loader import KnowledgeFileError, split_list
+from dateline.model import Actor
+
+_SLUG_DROP = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """ "Sergei Ryabkov" -> "sergei-ryabkov" (accents folded, so spellings with and without agree)."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _SLUG_DROP.sub("-", folded.lower().replace("’", "'").replace("'", "")).strip("-")
+
+
+def actor_id(kind: str, name: str, country: str | None) -> str:
+    if kind == "person":
+        return f"person:{slugify(name)}"
+    if kind == "igo":
+        return f"igo:{slugify(name)}"
+    return f"org:{country or 'INT'}:{slugify(name)}"
+
+
+def _parse_date(value: str, row: dict[str, str]) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise KnowledgeFileError(f"actors.tsv: '{value}' is not an ISO date (YYYY-MM-DD) in row {row}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class KnownActor:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    sector: str | None
+    kind: str
+    roles: tuple[str, ...] = ()
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    def valid_on(self, day: date | None) -> bool:
+        """Undated rows always hold; dated rows only when the article's date is inside the term."""
+        if self.valid_from is None and self.valid_to is None:
+            return True
+        if day is None:
+            return False
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+
+@dataclass(slots=True)
+class _Identity:
+    rows: list[KnownActor] = field(default_factory=list)
+
+
+class KnownActorTable:
+    def __init__(self, rows: tuple[dict[str, str], ...]) -> None:
+        self.rows: list[KnownActor] = []
+        self._by_name: dict[str, _Identity] = {}
+        for row in rows:
+            name, kind = row.get("name", ""), row.get("kind") or "person"
+            if not name:
+                raise KnowledgeFileError(f"actors.tsv: row needs a name: {row}")
+            country = (row.get("country") or "").upper() or None
+            entry = KnownActor(
+                id=row.get("id") or actor_id(kind, name, country), name=name,
+                aliases=tuple(split_list(row.get("aliases", ""))), country=country,
+                sector=row.get("sector") or None, kind=kind, roles=tuple(split_list(row.get("roles", ""))),
+                valid_from=_parse_date(row.get("valid_from", ""), row),
+                valid_to=_parse_date(row.get("valid_to", ""), row))
+            if entry.valid_from and entry.valid_to and entry.valid_to < entry.valid_from:
+                raise KnowledgeFileError(f"actors.tsv: valid_to before valid_from for {name}")
+            self.rows.append(entry)
+            for n in (name, *entry.aliases):
+                self._by_name.setdefault(n.casefold(), _Identity()).rows.append(entry)
+
+    def names(self) -> list[str]:
+        seen = {}
+        for r in self.rows:
+            for n in (r.name, *r.aliases):
+                seen.setdefault(n, None)
+        return list(seen)
+
+    def lookup(self, name: str) -> KnownActor | None:
+        """The last row for this name (user rows come last, so a user's row wins)."""
+        ident = self._by_name.get(" ".join(name.split()).casefold())
+        return ident.rows[-1] if ident else None
+
+    def roles_on(self, name: str, day: date | None) -> list[str]:
+        ident = self._by_name.get(" ".join(name.split()).casefold())
+        roles: list[str] = []
+        for r in ident.rows if ident else ():
+            if r.valid_on(day):
+                roles.extend(x for x in r.roles if x not in roles)
+        return roles
+
+    def holder(self, role: str, country: str | None, day: date | None) -> KnownActor | None:
+        """Who held ``role`` in ``country`` on ``day`` (dated rows only count inside their term)."""
+        role_l = role.lower()
+        found = None
+        for r in self.rows:
+            if r.country == country and any(x.lower() == role_l for x in r.roles) and r.valid_on(day):
+                found = r                              # the last matching row wins
+        return found
+
+    def actor(self, entry: KnownActor, day: date | None) -> Actor:
+        return Actor(id=entry.id, name=entry.name, kind=entry.kind, country=entry.country,
+                     sector=entry.sector, roles=self.roles_on(entry.name, day))
