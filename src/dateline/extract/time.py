@@ -1,0 +1,702 @@
+"""Time expressions: find them in an article and resolve them against the publication date.
+
+Two layers. ``normalize`` reads one phrase against an anchor date ("last year" + 2025-04-18 ->
+2024, year granularity): pure, cached, no spaCy; its rules are regular expressions tried with
+``search`` and the longest match wins, so "the end of last year" beats "last year" and "April 18,
+2025 Updated" still reads as a day. ``TimeResolver`` finds the phrases in a parsed article
+(spaCy DATE/TIME entities plus our own weekday/week patterns), picks the tense direction from
+the sentence and turns each into a ``TimeRef``. dateparser is a cached last resort only.
+Words and vague phrases come from knowledge files (number_words.tsv, time_vague.tsv,
+time_cues.tsv).
+"""
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Doc
+
+from dateline.knowledge.loader import read_table
+from dateline.model import Article, TextSpan, TimeRef
+
+PAST, NEUTRAL, FUTURE = -1, 0, 1
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A normalised time phrase. ``value`` is the calendar value for a TimeRef (None when vague);
+    ``timex`` the TIMEX3-style value (also durations and PAST_REF/PRESENT_REF/FUTURE_REF)."""
+
+    value: str | None
+    granularity: str          # day | week | month | quarter | season | year | decade | unknown
+    earliest: date | None
+    latest: date | None
+    timex: str | None
+    kind: str = "point"       # point | vague | duration | anaphoric
+
+
+# --- vocabulary -------------------------------------------------------------------------------
+
+MONTHS: dict[str, int] = {}
+for _i in range(1, 13):
+    MONTHS[calendar.month_name[_i].lower()] = _i
+    MONTHS[calendar.month_abbr[_i].lower()] = _i
+MONTHS["sept"] = 9
+WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9),
+           "winter": ("WI", 12)}
+QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                 "fourth": 4, "4th": 4, "final": 4}
+PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI",
+                "tonight": "TNI"}
+
+
+@functools.lru_cache(maxsize=1)
+def number_words() -> dict[str, tuple[float, str]]:
+    return {r["word"].lower(): (float(r["value"]), r["kind"]) for r in read_table("number_words.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def vague_phrases() -> dict[str, str]:
+    return {r["phrase"].lower(): r["ref"] for r in read_table("time_vague.tsv")}
+
+
+def count_of(word: str) -> int | None:
+    """'3' -> 3, 'three' -> 3, 'a' -> 1; None when the word is no small count."""
+    if word.isdigit():
+        return int(word)
+    entry = number_words().get(word.lower())
+    return int(entry[0]) if entry and entry[1] == "number" else None
+
+
+# --- calendar helpers -------------------------------------------------------------------------
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def day_of(d: date, suffix: str = "") -> Resolved:
+    return Resolved(d.isoformat(), "day", d, d, d.isoformat() + suffix)
+
+
+def week_of(d: date, earliest: date | None = None, latest: date | None = None,
+            weekend: bool = False) -> Resolved:
+    iso = d.isocalendar()
+    monday = d - timedelta(days=d.weekday())
+    value = f"{iso.year}-W{iso.week:02d}"
+    if weekend:
+        return Resolved(value, "week", monday + timedelta(days=5), monday + timedelta(days=6), value + "-WE")
+    return Resolved(value, "week", earliest or monday, latest or monday + timedelta(days=6), value)
+
+
+def month_of(y: int, m: int, earliest: date | None = None, latest: date | None = None) -> Resolved:
+    value = f"{y:04d}-{m:02d}"
+    return Resolved(value, "month", earliest or date(y, m, 1), latest or _month_end(y, m), value)
+
+
+def year_of(y: int, earliest: date | None = None, latest: date | None = None) -> Resolved:
+    return Resolved(f"{y:04d}", "year", earliest or date(y, 1, 1), latest or date(y, 12, 31), f"{y:04d}")
+
+
+def quarter_of(y: int, q: int) -> Resolved:
+    value = f"{y:04d}-Q{q}"
+    return Resolved(value, "quarter", date(y, 3 * q - 2, 1), _month_end(y, 3 * q), value)
+
+
+def _shift_month(y: int, m: int, by: int) -> tuple[int, int]:
+    total = y * 12 + (m - 1) + by
+    return total // 12, total % 12 + 1
+
+
+def _vague(ref: str, anchor: date | None) -> Resolved:
+    bounds = {"PAST_REF": (None, anchor), "FUTURE_REF": (anchor, None),
+              "PRESENT_REF": (anchor, anchor)}[ref]
+    return Resolved(None, "unknown", bounds[0], bounds[1], ref, kind="vague")
+
+
+def _closest_year(month: int, day: int, anchor: date, direction: int) -> date | None:
+    """The year for "April 17": on/after the anchor when the text looks forward, on/before it in
+    past-tense text, otherwise the nearest one."""
+    candidates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                  if (d := _safe_date(y, month, day))]
+    if not candidates:
+        return None
+    if direction == FUTURE:
+        later = [d for d in candidates if d >= anchor]
+        return later[0] if later else None
+    if direction == PAST:
+        earlier = [d for d in candidates if d <= anchor]
+        return earlier[-1] if earlier else None
+    return min(candidates, key=lambda d: (abs((d - anchor).days), d))
+
+
+def _month_year(month: int, anchor: date, direction: int, rel: str | None) -> int:
+    if rel in ("last", "past", "previous"):
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if rel in ("next", "coming"):
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if direction == FUTURE and month < anchor.month:
+        return anchor.year + 1
+    if direction == PAST and month > anchor.month:
+        return anchor.year - 1
+    if direction == NEUTRAL and month - anchor.month > 6:
+        # news looks back: "November" in a March article is last November, "January" in a
+        # September article this January
+        return anchor.year - 1
+    return anchor.year
+
+
+def _weekday(target: int, anchor: date, direction: int, rel: str | None) -> date:
+    back = (anchor.weekday() - target) % 7
+    ahead = (target - anchor.weekday()) % 7
+    if rel in ("last", "past", "previous"):
+        return anchor - timedelta(days=back or 7)
+    if rel in ("next", "coming"):
+        return anchor + timedelta(days=ahead or 7)
+    if rel == "this":
+        # "this Friday": the one in the publication week
+        return anchor - timedelta(days=anchor.weekday()) + timedelta(days=target)
+    if direction == FUTURE:
+        return anchor + timedelta(days=ahead)
+    return anchor - timedelta(days=back)
+
+
+def _two_digit_year(yy: int, anchor: date | None) -> int:
+    pivot = ((anchor.year if anchor else 2000) + 10) % 100
+    return 2000 + yy if yy <= pivot else 1900 + yy
+
+
+# --- rules ------------------------------------------------------------------------------------
+
+MON = (r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|"
+       r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
+WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+NUM = (r"(?P<n>\d+|a|an|single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+       r"fifteen|twenty|thirty|forty|fifty|a couple of|a few|several)")
+UNIT = r"(?P<unit>day|week|fortnight|month|year|decade|quarter)s?"
+EDGE = (r"(?:(?P<edge>early|mid|middle of|late|the end of|end of|the beginning of|beginning of|"
+        r"the start of|start of|the middle of|the rest of|earlier|later)[- ]?\s*)?")
+YEAR = r"(?P<y>(?:1[5-9]|20)\d\d)"
+
+Rule = Callable[[re.Match[str], date | None, int], Resolved | None]
+_RULES: list[tuple[re.Pattern[str], Rule, bool]] = []   # (pattern, handler, needs anchor)
+
+
+def rule(pattern: str, needs_anchor: bool = True) -> Callable[[Rule], Rule]:
+    def register(fn: Rule) -> Rule:
+        _RULES.append((re.compile(pattern), fn, needs_anchor))
+        return fn
+    return register
+
+
+@rule(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", needs_anchor=False)
+def _iso(m, anchor, direction):
+    d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return day_of(d) if d else None
+
+
+@rule(rf"\b{MON} (?P<d>\d{{1,2}})(?:, ?| ){YEAR}\b", needs_anchor=False)
+def _month_day_year(m, anchor, direction):
+    d = _safe_date(int(m["y"]), MONTHS[m["mon"]], int(m["d"]))
+    return day_of(d) if d else None
+
+
+@rule(rf"\b(?P<d>\d{{1,2}}) (?:of )?{MON},? {YEAR}\b", needs_anchor=False)
+def _day_month_year(m, anchor, direction):
+    d = _safe_date(int(m["y"]), MONTHS[m["mon"]], int(m["d"]))
+    return day_of(d) if d else None
+
+
+@rule(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)\b", needs_anchor=False)
+def _numeric_date(m, anchor, direction):
+    a, b = int(m["a"]), int(m["b"])
+    y = int(m["y"]) if len(m["y"]) == 4 else _two_digit_year(int(m["y"]), anchor)
+    month, day = (b, a) if a > 12 else (a, b)      # month-first unless that cannot be
+    d = _safe_date(y, month, day)
+    return day_of(d) if d else None
+
+
+@rule(rf"\b{EDGE}{MON},? (?:of )?{YEAR}\b", needs_anchor=False)
+def _month_year_rule(m, anchor, direction):
+    return month_of(int(m["y"]), MONTHS[m["mon"]])
+
+
+@rule(rf"\b{MON} (?P<d>\d{{1,2}})\b(?!:)")
+def _month_day(m, anchor, direction):
+    d = _closest_year(MONTHS[m["mon"]], int(m["d"]), anchor, direction)
+    return day_of(d) if d else None
+
+
+@rule(rf"\b(?P<d>\d{{1,2}}) (?:of )?{MON}\b")
+def _day_month(m, anchor, direction):
+    d = _closest_year(MONTHS[m["mon"]], int(m["d"]), anchor, direction)
+    return day_of(d) if d else None
+
+
+@rule(rf"\b{EDGE}(?:(?P<rel>last|this|next|coming|past|previous)\s+)?{MON}\b(?!-)")
+def _month_only(m, anchor, direction):
+    if m["mon"] == "may" and not (m["rel"] or m["edge"]) and m.group(0) != m.string:
+        return None   # "may" inside a longer phrase is the verb
+    month = MONTHS[m["mon"]]
+    y = _month_year(month, anchor, direction, m["rel"])
+    part = _EDGE_DAYS.get((m["edge"] or "").removeprefix("the "))
+    if part:
+        last = _month_end(y, month)
+        return month_of(y, month, date(y, month, part[0]), min(last, date(y, month, min(part[1], last.day))))
+    return month_of(y, month)
+
+
+@rule(rf"\b(?:(?P<edge>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|"
+      rf"start of|the middle of|the rest of|the first half of|the second half of|the summer of)"
+      rf"[- ]?\s*)?(?:(?:fiscal|financial|calendar) (?:year )?|fy ?)?{YEAR}\b(?!s|-\d)",
+      needs_anchor=False)
+def _year(m, anchor, direction):
+    y = int(m["y"])
+    part = _EDGE_MONTHS.get((m["edge"] or "").removeprefix("the "))
+    if part:
+        return year_of(y, date(y, part[0], 1), _month_end(y, part[1]))
+    return year_of(y)
+
+
+# "early 2024" keeps year granularity but narrows the range to its first third, and so on
+_EDGE_MONTHS = {"early": (1, 4), "beginning of": (1, 3), "start of": (1, 3), "mid": (5, 8),
+                "middle of": (5, 8), "late": (9, 12), "end of": (10, 12),
+                "first half of": (1, 6), "second half of": (7, 12), "summer of": (6, 8)}
+_EDGE_DAYS = {"early": (1, 10), "beginning of": (1, 7), "start of": (1, 7), "mid": (11, 20),
+              "middle of": (11, 20), "late": (21, 31), "end of": (24, 31)}
+
+
+@rule(r"(?:^|\s)'(?P<yy>\d\d)\b(?!s)")
+def _apostrophe_year(m, anchor, direction):
+    return year_of(_two_digit_year(int(m["yy"]), anchor))
+
+
+@rule(r"\b(?:the )?(?:(?P<cent>1[5-9]|20)(?P<dec>\d)0|'?(?P<short>\d)0)'?s\b", needs_anchor=False)
+def _decade(m, anchor, direction):
+    if m["cent"]:
+        start = int(m["cent"] + m["dec"] + "0")
+    else:
+        start = 1900 + int(m["short"]) * 10
+    return Resolved(None, "decade", date(start, 1, 1), date(start + 9, 12, 31), str(start)[:3])
+
+
+@rule(r"\b(?:the )?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ]quarter"
+      r"(?: of (?:(?P<y>\d{4})|(?:the |this )?(?P<rel>this|last|next|current|previous)? ?year))?\b")
+def _quarter(m, anchor, direction):
+    if m["y"]:
+        y = int(m["y"])
+    else:
+        y = anchor.year + {"last": -1, "previous": -1, "next": 1}.get(m["rel"] or "", 0)
+    if m["q"] == "last" and not m["y"] and not m["rel"]:
+        # "the last quarter": the one before the publication quarter
+        q_now = (anchor.month - 1) // 3 + 1
+        y, q = (y, q_now - 1) if q_now > 1 else (y - 1, 4)
+        return quarter_of(y, q)
+    q = QUARTER_WORDS.get(m["q"], 4)
+    if not m["y"] and not m["rel"]:
+        # a named quarter with no year: the nearest one ("the fourth quarter" in March -> last year's)
+        q_now = (anchor.month - 1) // 3 + 1
+        if q - q_now > 2:
+            y -= 1
+        elif q_now - q > 2:
+            y += 1
+    return quarter_of(y, q)
+
+
+@rule(r"\bq(?P<q>[1-4])(?:\s*(?P<y>\d{4}))?\b")
+def _q_number(m, anchor, direction):
+    return quarter_of(int(m["y"]) if m["y"] else anchor.year, int(m["q"]))
+
+
+@rule(r"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>spring|summer|autumn|fall|winter)"
+      r"(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b")
+def _season(m, anchor, direction):
+    code, start_month = SEASONS[m["s"]]
+    if m["y"]:
+        y = int(m["y"])
+    else:
+        y = anchor.year + {"last": -1, "past": -1, "next": 1, "coming": 1}.get(m["rel"] or "", 0)
+    end_y, end_m = _shift_month(y, start_month, 2)
+    return Resolved(f"{y}-{code}", "season", date(y, start_month, 1), _month_end(end_y, end_m),
+                    f"{y}-{code}")
+
+
+@rule(r"\b(?:(?P<edge>earlier|later|late|early) )?(?P<w>today|tonight|yesterday|tomorrow|"
+      r"the day before yesterday|the day after tomorrow|last night)"
+      r"(?: (?P<pod>morning|afternoon|evening|night))?\b")
+def _day_word(m, anchor, direction):
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
+              "the day before yesterday": -2, "the day after tomorrow": 2}[m["w"]]
+    pod = PARTS_OF_DAY.get(m["pod"] or ("night" if m["w"] in ("tonight", "last night") else ""), "")
+    return day_of(anchor + timedelta(days=offset), pod)
+
+
+@rule(r"\b(?:this|earlier this|later this) (?P<pod>morning|afternoon|evening)\b")
+def _this_part_of_day(m, anchor, direction):
+    return day_of(anchor, PARTS_OF_DAY[m["pod"]])
+
+
+@rule(rf"\b(?:(?P<rel>last|this|next|coming|past|previous)\s+)?{WD}"
+      rf"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b")
+def _weekday_rule(m, anchor, direction):
+    d = _weekday(WEEKDAYS[m["wd"]], anchor, direction, m["rel"])
+    return day_of(d, PARTS_OF_DAY.get(m["pod"] or "", ""))
+
+
+@rule(rf"\b{EDGE}(?:the )?(?P<rel>this|last|next|past|previous|coming|following|current|same)"
+      r"[- ](?P<unit>week|weekend|month|year|quarter|decade)\b")
+def _relative_unit(m, anchor, direction):
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(m["rel"], 0)
+    return _unit_period(m["unit"], anchor, step, m["edge"])
+
+
+@rule(r"\b(?:the )?(?P<unit>year|month|week) (?P<rel>previous|before|earlier|prior)\b")
+def _unit_before(m, anchor, direction):
+    return _unit_period(m["unit"], anchor, -1, None)
+
+
+@rule(rf"\b{NUM} {UNIT} (?P<dir>ago|from now|hence|back)\b")
+def _ago(m, anchor, direction):
+    n = _count(m["n"])
+    if n is None:
+        return None
+    sign = -1 if m["dir"] in ("ago", "back") else 1
+    unit = m["unit"]
+    if unit == "day":
+        return day_of(anchor + timedelta(days=sign * n))
+    if unit in ("week", "fortnight"):
+        days = 7 * n * (2 if unit == "fortnight" else 1)
+        if days == 7:
+            return day_of(anchor + timedelta(days=sign * days))   # "a week ago": that day
+        return week_of(anchor + timedelta(days=sign * days))
+    if unit == "month":
+        y, mo = _shift_month(anchor.year, anchor.month, sign * n)
+        return month_of(y, mo)
+    if unit == "year":
+        return year_of(anchor.year + sign * n)
+    return None
+
+
+@rule(rf"^(?:(?:the )?(?:past|last|next|coming|first|final) |over |more than |about |nearly |"
+      rf"almost |some |around )?{NUM}[- ]{UNIT}(?:[- ]long|[- ]old)?$", needs_anchor=False)
+def _duration(m, anchor, direction):
+    n = _count(m["n"])
+    unit = m["unit"]
+    if n is None:
+        return Resolved(None, "unknown", None, None, "PX" + unit[0].upper(), kind="duration")
+    code = {"day": "D", "week": "W", "fortnight": "W", "month": "M", "year": "Y", "decade": "Y",
+            "quarter": "Q"}[unit]
+    n = n * (10 if unit == "decade" else 2 if unit == "fortnight" else 1)
+    return Resolved(None, "unknown", None, None, f"P{n}{code}", kind="duration")
+
+
+@rule(r"^(?:(?:the start of|the beginning of|the end of|the start of|late in|early in|the middle of) )?"
+      r"(?:the |that |this |the same |that same )?(?:entire |whole |full )?(?P<unit>day|week|month|year)$")
+def _anaphoric_unit(m, anchor, direction):
+    # "the day", "that week": refers back to a time in the story; the publication period is the
+    # usual referent in news, so TIMEX gets it, but find() does not use it as an event time.
+    r = _unit_period(m["unit"], anchor, 0, None)
+    return Resolved(r.value, r.granularity, r.earliest, r.latest, r.timex, kind="anaphoric") if r else None
+
+
+def _count(word: str) -> int | None:
+    if word in ("a few", "several", "a couple of"):
+        return {"a couple of": 2}.get(word)
+    return count_of(word)
+
+
+def _unit_period(unit: str, anchor: date, step: int, edge: str | None) -> Resolved | None:
+    if unit == "day":
+        return day_of(anchor + timedelta(days=step))
+    if unit in ("week", "weekend"):
+        base = anchor + timedelta(weeks=step)
+        if unit == "weekend":
+            return week_of(base, weekend=True)
+        r = week_of(base)
+        if step == 0 and edge == "earlier":
+            return week_of(base, r.earliest, max(r.earliest, anchor - timedelta(days=1)))
+        if step == 0 and edge in ("later", "the rest of"):
+            return week_of(base, anchor, r.latest)
+        return r
+    if unit == "month":
+        y, mo = _shift_month(anchor.year, anchor.month, step)
+        r = month_of(y, mo)
+        if step == 0 and edge == "earlier":
+            return month_of(y, mo, r.earliest, max(r.earliest, anchor - timedelta(days=1)))
+        if step == 0 and edge in ("later", "the rest of"):
+            return month_of(y, mo, anchor, r.latest)
+        return r
+    if unit == "year":
+        y = anchor.year + step
+        r = year_of(y)
+        if step == 0 and edge == "earlier":
+            return year_of(y, r.earliest, max(r.earliest, anchor - timedelta(days=1)))
+        if step == 0 and edge in ("later", "the rest of"):
+            return year_of(y, anchor, r.latest)
+        return r
+    if unit == "quarter":
+        q_now = (anchor.month - 1) // 3 + 1 + step
+        y = anchor.year + (q_now - 1) // 4
+        return quarter_of(y, (q_now - 1) % 4 + 1)
+    if unit == "decade":
+        start = (anchor.year // 10 + step) * 10
+        return Resolved(None, "decade", date(start, 1, 1), date(start + 9, 12, 31), str(start)[:3])
+    return None
+
+
+# --- entry point ------------------------------------------------------------------------------
+
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+_COMMA = re.compile(r"\s*,\s*")
+_SPACES = re.compile(r"\s+")
+_LEAD = re.compile(r"^(?:(?:on|in|at|during|since|by|from|until|till|through|throughout|for|of|as of|"
+                   r"around|before|after|over|within|between|starting|beginning|as early as|as late as|"
+                   r"sometime|some time|back in|earlier in|later in)\s+)+")
+
+
+def clean_phrase(text: str) -> str:
+    t = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    t = _ORDINAL.sub(r"\1", t)
+    t = _COMMA.sub(", ", t)
+    t = _SPACES.sub(" ", t).strip(" .;:!?\"()[]")
+    return t
+
+
+@functools.lru_cache(maxsize=65536)
+def normalize(text: str, anchor: date | None, direction: int = NEUTRAL) -> Resolved | None:
+    """The best reading of ``text`` against ``anchor``; None when it is no time expression.
+
+    ``direction`` says whether the sentence looks back (PAST), forward (FUTURE) or gives no hint;
+    it only matters for bare weekdays, months and day-month dates."""
+    t = clean_phrase(text)
+    if not t:
+        return None
+    bare = _LEAD.sub("", t)
+    ref = vague_phrases().get(bare) or vague_phrases().get(bare.removeprefix("the "))
+    if ref:
+        return _vague(ref, anchor)
+    best: tuple[int, int, Resolved] | None = None
+    for pattern, handler, needs_anchor in _RULES:
+        if needs_anchor and anchor is None:
+            continue
+        for subject in (bare, t) if pattern.pattern.startswith("^") else (t,):
+            m = pattern.search(subject)
+            if not m:
+                continue
+            resolved = handler(m, anchor, direction)
+            if resolved is None:
+                continue
+            size = m.end() - m.start()
+            if best is None or size > best[0]:
+                best = (size, -len(_RULES), resolved)
+            break
+    return best[2] if best else None
+
+
+# --- dateparser, the last resort --------------------------------------------------------------
+
+_DAYISH = re.compile(r"\d|\b(?:today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|"
+                     r"saturday|sunday)\b")
+_PERIODS = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
+
+
+@functools.lru_cache(maxsize=16)
+def _date_parser(anchor: date):
+    from datetime import datetime
+
+    from dateparser.date import DateDataParser   # imported lazily: slow to import, rarely needed
+    return DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": datetime(anchor.year, anchor.month, anchor.day),
+        "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": []})
+
+
+@functools.lru_cache(maxsize=16384)
+def parse_with_dateparser(text: str, anchor: date | None) -> Resolved | None:
+    """dateparser's reading of a phrase our rules do not know. Never invents a day: a day
+    reading is kept only when the phrase names one (a number, a weekday, today...)."""
+    if anchor is None:
+        return None
+    t = clean_phrase(text)
+    if not t or not re.search(r"[a-z0-9]", t):
+        return None
+    try:
+        data = _date_parser(anchor).get_date_data(t)
+    except Exception:   # dateparser raises many kinds on odd input; an odd phrase is just no date
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    granularity = _PERIODS.get(data.period or "day", "day")
+    if granularity == "day":
+        return day_of(d) if _DAYISH.search(t) else None
+    if granularity == "week":
+        return week_of(d)
+    if granularity == "month":
+        return month_of(d.year, d.month)
+    return year_of(d.year)
+
+
+def read_phrase(text: str, anchor: date | None, direction: int = NEUTRAL) -> Resolved | None:
+    return normalize(text, anchor, direction) or parse_with_dateparser(text, anchor)
+
+
+def timex_value(text: str, dct: date | None, future: bool = False) -> str | None:
+    """TIMEX3-style value of one phrase against the document creation time: "2025-04-17",
+    "2025-04", "2024", "2025-W16", "2009-Q3", "PRESENT_REF", "P3Y"; None when not a time."""
+    r = read_phrase(text, dct, FUTURE if future else NEUTRAL)
+    return r.timex if r else None
+
+
+# --- the pipeline stage -----------------------------------------------------------------------
+
+_SCAN = re.compile(
+    r"\b(?:(?:last|this|next|coming|past|previous|on)\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+    r"|\b(?:(?:earlier|later|early|late|the end of|the start of|the beginning of)\s+)?(?:the\s+)?"
+    r"(?:this|last|next|past|previous|coming|current)\s+(?:week|weekend|month|year|quarter)\b"
+    r"|\b(?:(?:earlier|later)\s+)?(?:today|yesterday|tomorrow|tonight|last night)\b"
+    r"|\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:day|week|month|year)s?\s+ago\b"
+    r"|\b(?:in|since|during|until|by)\s+(?:(?:early|mid|late)-?\s*)?(?:1[89]|20)\d\d\b(?![\d,.%]|s\b)",
+    re.IGNORECASE)
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+_NOT_TIME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT",
+                              "PRODUCT", "LAW", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
+
+
+_RULE_WORDS = frozenset("""day days week weeks weekend fortnight month months year years decade decades
+quarter quarters ago hence back now last this next past previous coming following current same early
+mid late earlier later the of end start beginning middle rest morning afternoon evening night today
+tonight yesterday tomorrow fiscal financial calendar spring summer autumn fall winter first second
+third fourth final half entire whole full""".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_stray_word(word: str) -> bool:
+    """A word at the edge of an entity that is no part of the time phrase ("Updated")."""
+    w = clean_phrase(word)
+    if not w or any(c.isdigit() for c in w):
+        return False
+    return not (w in _RULE_WORDS or w in MONTHS or w in WEEKDAYS or w in number_words()
+                or any(w in phrase.split() for phrase in vague_phrases()))
+
+
+@functools.lru_cache(maxsize=1)
+def future_cues() -> tuple[frozenset[str], frozenset[str]]:
+    rows = read_table("time_cues.tsv")
+    return (frozenset(r["lemma"].lower() for r in rows if r["kind"] == "aux"),
+            frozenset(r["lemma"].lower() for r in rows if r["kind"] == "governor"))
+
+
+def to_timeref(r: Resolved, published: date | None, span: TextSpan | None = None) -> TimeRef:
+    return TimeRef(value=r.value, granularity=r.granularity, source="text", earliest=r.earliest,
+                   latest=r.latest, span=span, fallback=published)
+
+
+class TimeResolver:
+    """Finds every time expression in an article and resolves it against ``article.published``."""
+
+    def __init__(self) -> None:
+        self._aux, self._governors = future_cues()
+
+    def find(self, doc: Doc, article: Article) -> list[TimeRef]:
+        anchor = article.published
+        found: list[TimeRef] = []
+        for start, end in self._candidate_spans(doc):
+            start, end, resolved = self._read_span(doc, start, end, anchor)
+            if resolved is None or resolved.kind in ("duration", "anaphoric"):
+                continue
+            found.append(to_timeref(resolved, anchor, TextSpan(start, end, doc.text[start:end])))
+        return found
+
+    def resolve(self, text: str, published: date | None, future: bool = False) -> TimeRef | None:
+        r = read_phrase(text, published, FUTURE if future else NEUTRAL)
+        if r is None or r.kind in ("duration", "anaphoric"):
+            return None
+        return to_timeref(r, published)
+
+    def no_time(self, published: date | None) -> TimeRef:
+        return TimeRef(value=None, granularity="unknown", source="none", fallback=published)
+
+    # -- internals --
+
+    def _candidate_spans(self, doc: Doc) -> list[tuple[int, int]]:
+        """spaCy DATE/TIME entities plus our own pattern hits, overlapping ones merged."""
+        spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _TIME_LABELS]
+        blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_TIME_LABELS]
+        for m in _SCAN.finditer(doc.text):
+            s, e = m.span()
+            if not any(bs < e and s < be for bs, be in blocked):
+                spans.append((s, e))
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for s, e in spans:
+            if merged and s < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+            else:
+                merged.append((s, e))
+        return merged
+
+    def _read_span(self, doc: Doc, start: int, end: int,
+                   anchor: date | None) -> tuple[int, int, Resolved | None]:
+        """Resolve a candidate and trim words at its edges that do not change the reading
+        ("April 18, 2025 Updated" -> "April 18, 2025"), so the span is the time phrase itself."""
+        text = doc.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        direction = self._direction(doc, start, end)
+        resolved = read_phrase(text[start:end], anchor, direction)
+        if resolved is None:
+            return start, end, None
+        changed = True
+        while changed:
+            changed = False
+            cut = text.rfind(" ", start, end)
+            if (cut > start and _is_stray_word(text[cut + 1:end])
+                    and normalize(text[start:cut], anchor, direction) == resolved):
+                end, changed = cut, True
+                continue
+            cut = text.find(" ", start, end)
+            if (cut != -1 and _is_stray_word(text[start:cut])
+                    and normalize(text[cut + 1:end], anchor, direction) == resolved):
+                start, changed = cut + 1, True
+        while end > start and text[end - 1] in " ,.;:\n":
+            end -= 1
+        return start, end, resolved
+
+    def _direction(self, doc: Doc, start: int, end: int) -> int:
+        """FUTURE when the verb the phrase hangs on is future ("will meet on Monday", "is due to
+        visit"), PAST for a past-tense verb, NEUTRAL otherwise (weekdays then count back)."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return NEUTRAL
+        verb = span.root
+        for _ in range(6):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return NEUTRAL
+        for child in verb.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in self._aux:
+                return FUTURE
+            if (child.dep_ == "aux" and child.lower_ == "to"
+                    and verb.head.lemma_.lower() in self._governors):
+                return FUTURE
+        if verb.tag_ in ("VBD", "VBN"):
+            return PAST
+        return NEUTRAL
