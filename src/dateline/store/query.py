@@ -1,0 +1,96 @@
+"""Query descriptions (EventQuery, FactQuery) and the SQLAlchemy Core conditions they become."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, and_, exists, or_, select
+
+from dateline.store.schema import event_actors, event_dyads, event_tags, events, fact_subjects, facts
+
+
+@dataclass
+class EventQuery:
+    dyad: tuple[str, str] | None = None   # ISO3 country pair
+    directed: bool = False                # True: dyad[0] is actor side, dyad[1] recipient side
+    actor: str | None = None              # actor id ("person:ishaq-dar") or ISO3 country
+    types: list[str] | None = None        # PLOVER types
+    quad_classes: list[int] | None = None
+    contexts: list[str] | None = None
+    dimensions: list[str] | None = None
+    start: date | None = None             # on event time (earliest..latest overlap); undated events excluded when a range is given
+    end: date | None = None
+    place_country: str | None = None
+    limit: int | None = 1000
+    offset: int = 0
+
+
+@dataclass
+class FactQuery:
+    dyad: tuple[str, str] | None = None
+    country: str | None = None
+    indicator: str | None = None
+    start: date | None = None
+    end: date | None = None
+    limit: int | None = 1000
+
+
+def dyad_key(a: str, b: str) -> str:
+    return "-".join(sorted((a.upper(), b.upper())))
+
+
+def parse_dyad(text: str) -> tuple[str, str]:
+    """'PAK-RUS', 'PAK,RUS' or 'PAK RUS' -> ('PAK', 'RUS')."""
+    parts = [p for p in text.replace(",", "-").replace(" ", "-").split("-") if p]
+    if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
+        raise ValueError(f"'{text}' is not a country pair like PAK-RUS (two ISO3 codes)")
+    return parts[0].upper(), parts[1].upper()
+
+
+def event_conditions(q: EventQuery) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    if q.dyad:
+        a, b = q.dyad[0].upper(), q.dyad[1].upper()
+        if q.directed:
+            pair = select(event_dyads.c.event_id).where(event_dyads.c.src == a, event_dyads.c.dst == b)
+        else:
+            pair = select(event_dyads.c.event_id).where(event_dyads.c.dyad == dyad_key(a, b))
+        conds.append(events.c.id.in_(pair))
+    if q.actor:
+        col = event_actors.c.country if len(q.actor) == 3 and q.actor.isupper() else event_actors.c.actor_id
+        conds.append(events.c.id.in_(select(event_actors.c.event_id).where(col == q.actor)))
+    if q.types:
+        conds.append(events.c.type.in_([t.upper() for t in q.types]))
+    if q.quad_classes:
+        conds.append(events.c.quad_class.in_(list(q.quad_classes)))
+    for kind, values in (("context", q.contexts), ("dimension", q.dimensions)):
+        if values:
+            conds.append(exists().where(event_tags.c.event_id == events.c.id, event_tags.c.kind == kind,
+                                        event_tags.c.value.in_(list(values))))
+    if q.start:
+        conds.append(events.c.latest >= q.start)
+    if q.end:
+        conds.append(events.c.earliest <= q.end)
+    if q.place_country:
+        conds.append(events.c.place_country == q.place_country.upper())
+    return conds
+
+
+def fact_conditions(q: FactQuery) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+
+    def has_country(code: str) -> ColumnElement[bool]:
+        return exists().where(fact_subjects.c.article_id == facts.c.article_id,
+                              fact_subjects.c.fact_id == facts.c.id, fact_subjects.c.country == code.upper())
+
+    if q.indicator:
+        conds.append(facts.c.indicator == q.indicator)
+    if q.country:
+        conds.append(has_country(q.country))
+    if q.dyad:
+        conds.append(and_(has_country(q.dyad[0]), has_country(q.dyad[1])))
+    if q.start:
+        conds.append(or_(facts.c.latest >= q.start, facts.c.latest.is_(None) & (facts.c.earliest >= q.start)))
+    if q.end:
+        conds.append(facts.c.earliest <= q.end)
+    return conds

@@ -1,0 +1,203 @@
+"""The store's tables, as SQLAlchemy Core objects. Migrations (store/migrations) create exactly these.
+
+Canonical (merged) events live in ``events``; every article's own events live in
+``article_events`` and point at the canonical row they were merged into; ``event_mentions`` holds
+the sentence evidence. ``event_dyads`` is a denormalised copy for fast country-pair analytics and
+``event_blocks`` the blocking keys that keep merging linear.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (Boolean, Column, Date, DateTime, Float, ForeignKey, ForeignKeyConstraint, Index,
+                        Integer, MetaData, String, Table, Text)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("title", Text), Column("outlet", Text), Column("author", Text),
+    Column("published", Date), Column("published_at", DateTime), Column("updated_at", DateTime),
+    Column("dateline", Text), Column("dateline_country", String(3)),
+    Column("url", Text), Column("source", Text), Column("language", String(16)),
+    Column("meta", Text),                        # JSON object
+    Column("text", Text, nullable=False),
+    Column("status", String(16), nullable=False),   # done | failed
+    Column("error", Text),
+    Column("version", String(64)),               # extractor version that produced the stored events
+    Column("processed_at", DateTime),
+    Column("n_events", Integer, nullable=False, default=0),
+    Column("n_facts", Integer, nullable=False, default=0),
+    Column("warnings", Text),                    # JSON list
+)
+Index("ix_articles_published", articles.c.published)
+Index("ix_articles_outlet", articles.c.outlet)
+
+article_history = Table(
+    "article_history", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("version", String(64)),
+    Column("processed_at", DateTime, nullable=False),
+    Column("n_events", Integer, nullable=False),
+    Column("n_facts", Integer, nullable=False),
+)
+Index("ix_article_history_article", article_history.c.article_id)
+
+actors = Table(
+    "actors", metadata,
+    Column("id", String(200), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("country", String(3)),
+    Column("sector", String(16)),
+    Column("first_seen", Date), Column("last_seen", Date),
+)
+Index("ix_actors_country", actors.c.country)
+
+actor_aliases = Table(
+    "actor_aliases", metadata,
+    Column("actor_id", String(200), ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    Column("alias", String(300), primary_key=True),
+)
+
+actor_roles = Table(   # roles over time: "foreign minister" from first_seen to last_seen (publication days)
+    "actor_roles", metadata,
+    Column("actor_id", String(200), ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    Column("role", String(200), primary_key=True),
+    Column("first_seen", Date), Column("last_seen", Date),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("type", String(32), nullable=False),
+    Column("mode", String(64)),
+    Column("cameo", String(8)),
+    Column("quad_class", Integer),
+    Column("plover_score", Float), Column("goldstein", Float),
+    Column("time_value", String(32)), Column("granularity", String(16)), Column("time_source", String(32)),
+    Column("earliest", Date), Column("latest", Date),
+    Column("place_name", Text), Column("place_country", String(3)),
+    Column("negated", Boolean, nullable=False, default=False),
+    Column("future", Boolean, nullable=False, default=False),
+    Column("hypothetical", Boolean, nullable=False, default=False),
+    Column("historical", Boolean, nullable=False, default=False),
+    Column("confidence", Float),
+    Column("n_sources", Integer, nullable=False, default=1),
+    Column("n_mentions", Integer, nullable=False, default=1),
+    Column("first_article_id", String(64)),
+    Column("record", Text, nullable=False),      # JSON of the merged Event, without mentions
+    Column("updated_at", DateTime),
+)
+Index("ix_events_type_earliest", events.c.type, events.c.earliest)
+Index("ix_events_earliest", events.c.earliest)
+Index("ix_events_place_country", events.c.place_country)
+
+event_actors = Table(
+    "event_actors", metadata,
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("actor_id", String(200), primary_key=True),
+    Column("side", String(16), primary_key=True),   # actor | recipient
+    Column("country", String(3)),
+)
+Index("ix_event_actors_actor", event_actors.c.actor_id)
+Index("ix_event_actors_country", event_actors.c.country)
+
+event_tags = Table(   # PLOVER contexts and partnership dimensions, for filtering
+    "event_tags", metadata,
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("kind", String(16), primary_key=True),   # context | dimension
+    Column("value", String(64), primary_key=True),
+)
+Index("ix_event_tags_value", event_tags.c.kind, event_tags.c.value)
+
+article_events = Table(   # each article's own events, as extracted; event_id = the canonical event
+    "article_events", metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("id", String(64), primary_key=True),
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("seq", Integer, nullable=False),      # order within the article
+    Column("record", Text, nullable=False),      # JSON of the article's Event, without mentions
+)
+Index("ix_article_events_event", article_events.c.event_id)
+Index("ix_article_events_id", article_events.c.id)
+
+event_mentions = Table(
+    "event_mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("article_id", String(64), nullable=False),
+    Column("article_event_id", String(64), nullable=False),
+    Column("sentence_index", Integer, nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Column("trigger_start", Integer), Column("trigger_end", Integer), Column("trigger_text", Text),
+    Column("spans", Text),                       # JSON: actors, recipients, time, place spans
+    ForeignKeyConstraint(["article_id", "article_event_id"], ["article_events.article_id", "article_events.id"],
+                         ondelete="CASCADE"),
+)
+Index("ix_event_mentions_event", event_mentions.c.event_id)
+Index("ix_event_mentions_article", event_mentions.c.article_id, event_mentions.c.article_event_id)
+
+event_dyads = Table(
+    "event_dyads", metadata,
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("dyad", String(7), primary_key=True),    # sorted pair "PAK-RUS"
+    Column("src", String(3), nullable=False),
+    Column("dst", String(3), nullable=False),
+    Column("day", Date), Column("month", String(7)), Column("year", Integer),
+    Column("granularity", String(16)),
+    Column("type", String(32), nullable=False),
+    Column("quad_class", Integer),
+    Column("plover_score", Float), Column("goldstein", Float),
+    Column("n_sources", Integer, nullable=False, default=1),
+)
+# Covering indexes: a dyad timeline reads only the index, never the table.
+Index("ix_event_dyads_dyad_day", event_dyads.c.dyad, event_dyads.c.day)
+Index("ix_event_dyads_dyad_month", event_dyads.c.dyad, event_dyads.c.month, event_dyads.c.quad_class,
+      event_dyads.c.goldstein, event_dyads.c.plover_score, event_dyads.c.type)
+Index("ix_event_dyads_src_dst_day", event_dyads.c.src, event_dyads.c.dst, event_dyads.c.day)
+
+event_blocks = Table(   # merge blocking: candidates share (type|pair-or-actor, year)
+    "event_blocks", metadata,
+    Column("block", String(260), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+)
+Index("ix_event_blocks_event", event_blocks.c.event_id)
+
+facts = Table(
+    "facts", metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("id", String(64), primary_key=True),
+    Column("indicator", String(64), nullable=False),
+    Column("value", Float, nullable=False),
+    Column("unit", String(32), nullable=False),
+    Column("earliest", Date), Column("latest", Date),
+    Column("record", Text, nullable=False),      # JSON of the Fact
+)
+Index("ix_facts_indicator", facts.c.indicator)
+Index("ix_facts_id", facts.c.id)
+
+fact_subjects = Table(
+    "fact_subjects", metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("fact_id", String(64), primary_key=True),
+    Column("actor_id", String(200), primary_key=True),
+    Column("country", String(3)),
+    ForeignKeyConstraint(["article_id", "fact_id"], ["facts.article_id", "facts.id"], ondelete="CASCADE"),
+)
+Index("ix_fact_subjects_country", fact_subjects.c.country)
+
+failures = Table(
+    "failures", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False),
+    Column("error", Text, nullable=False),
+    Column("article_id", String(64)),
+    Column("failed_at", DateTime, nullable=False),
+)
+Index("ix_failures_article", failures.c.article_id)
+Index("ix_failures_source", failures.c.source)

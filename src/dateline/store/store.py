@@ -1,0 +1,551 @@
+"""The Store: one object that writes Extractions and reads merged events, facts and actors back."""
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+
+from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, tuple_, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
+
+from dateline.model import Actor, Article, Event, Extraction, Fact
+from dateline.store import merge
+from dateline.store.engine import WRITE, make_engine, migrate, normalise_url
+from dateline.store.errors import StoreError, explain, masked
+from dateline.store.query import EventQuery, FactQuery, event_conditions, fact_conditions
+from dateline.store.records import dumps, event_from, event_json, fact_from, mention_from, mention_row
+from dateline.store.schema import (actor_aliases, actor_roles, actors, article_events, article_history, articles,
+                                   event_actors, event_blocks, event_dyads, event_mentions, event_tags, events,
+                                   fact_subjects, facts, failures)
+
+IN_CHUNK = 500   # ids per IN (...) list: well under SQLite's variable limit
+
+
+@dataclass
+class AddResult:
+    article_id: str
+    status: str                 # added | unchanged | reprocessed
+    n_events: int = 0           # the article's own events stored
+    n_new: int = 0              # canonical events it created
+    n_merged: int = 0           # its events merged into an existing canonical event
+    n_facts: int = 0
+
+
+@dataclass
+class FailureInfo:
+    source: str
+    error: str
+    article_id: str | None
+    failed_at: datetime | None
+
+
+@dataclass
+class StoreStatus:
+    url: str
+    backend: str
+    schema_revision: str
+    articles: int = 0
+    articles_failed: int = 0
+    events: int = 0             # canonical (merged) events
+    article_events: int = 0     # events as reported by single articles
+    mentions: int = 0
+    multi_source_events: int = 0
+    facts: int = 0
+    actors: int = 0
+    first_event: date | None = None
+    last_event: date | None = None
+    versions: dict[str, int] = field(default_factory=dict)   # extractor version -> articles
+    failures: list[FailureInfo] = field(default_factory=list)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+def _chunks(items: list, size: int = IN_CHUNK) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _to_date(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+class Store:
+    def __init__(self, engine: Engine, url: str, revision: str) -> None:
+        self.engine = engine
+        self.url = url
+        self.revision = revision
+        self.backend = engine.dialect.name
+
+    # -- transactions -------------------------------------------------------------------------
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                conn.execution_options(**WRITE)
+                with conn.begin():
+                    yield conn
+        except DBAPIError as exc:
+            raise explain(exc, self.url) from exc
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except DBAPIError as exc:
+            raise explain(exc, self.url) from exc
+
+    def _insert(self, table):
+        """INSERT ... ON CONFLICT DO NOTHING in the backend's dialect."""
+        dialect = postgresql if self.backend == "postgresql" else sqlite
+        return dialect.insert(table).on_conflict_do_nothing()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing ------------------------------------------------------------------------------
+    def is_current(self, article: Article, version: str) -> bool:
+        """True when this article's content is already stored from extractor ``version``."""
+        with self._read() as conn:
+            row = conn.execute(select(articles.c.status, articles.c.version)
+                               .where(articles.c.content_hash == article.content_hash)).first()
+        return row is not None and row.status == "done" and row.version == version
+
+    def add(self, extraction: Extraction) -> AddResult:
+        """Stores one article with its events, mentions and facts in ONE transaction.
+
+        Same content hash and version as stored: nothing changes ("unchanged"). Same content,
+        other version: the article's events are replaced and history is kept ("reprocessed").
+        """
+        article = extraction.article
+        with self._write() as conn:
+            row = conn.execute(select(articles.c.id, articles.c.status, articles.c.version)
+                               .where(articles.c.content_hash == article.content_hash)).first()
+            if row is not None and row.status == "done" and row.version == extraction.version:
+                return AddResult(row.id, "unchanged")
+            status = "added"
+            if row is not None:
+                if row.status == "done":
+                    self._remove_article_data(conn, row.id)
+                    status = "reprocessed"
+                conn.execute(delete(articles).where(articles.c.id == row.id))
+            now = _now()
+            conn.execute(insert(articles).values(
+                **self._article_row(article), status="done", error=None, version=extraction.version,
+                processed_at=now, n_events=len(extraction.events), n_facts=len(extraction.facts),
+                warnings=json.dumps(extraction.warnings, ensure_ascii=False)))
+            self._store_actors(conn, extraction)
+            result = self._store_events(conn, article.id, extraction.events)
+            self._store_facts(conn, extraction.facts, article.id)
+            conn.execute(insert(article_history).values(
+                article_id=article.id, version=extraction.version, processed_at=now,
+                n_events=len(extraction.events), n_facts=len(extraction.facts)))
+            resolved = failures.c.article_id == article.id
+            if article.source:
+                resolved = or_(resolved, failures.c.source == article.source)
+            conn.execute(delete(failures).where(resolved))
+        result.status, result.n_facts = status, len(extraction.facts)
+        return result
+
+    def add_many(self, extractions: Iterable[Extraction]) -> Iterator[AddResult]:
+        for extraction in extractions:
+            yield self.add(extraction)
+
+    def record_failure(self, source: str, error: str, article: Article | None = None) -> None:
+        """Remembers why an input failed (latest reason per source); never touches stored events."""
+        with self._write() as conn:
+            conn.execute(delete(failures).where(failures.c.source == source))
+            conn.execute(insert(failures).values(source=source, error=error,
+                                                 article_id=article.id if article else None, failed_at=_now()))
+            if article is not None:
+                done = conn.execute(select(articles.c.id).where(articles.c.content_hash == article.content_hash,
+                                                                articles.c.status == "done")).first()
+                if done is None:
+                    conn.execute(delete(articles).where(articles.c.content_hash == article.content_hash))
+                    conn.execute(insert(articles).values(**self._article_row(article), status="failed",
+                                                         error=error, processed_at=_now(), n_events=0, n_facts=0))
+
+    @staticmethod
+    def _article_row(a: Article) -> dict:
+        return {"id": a.id, "content_hash": a.content_hash, "title": a.title, "outlet": a.outlet,
+                "author": a.author, "published": a.published, "published_at": a.published_at,
+                "updated_at": a.updated_at, "dateline": a.dateline, "dateline_country": a.dateline_country,
+                "url": a.url, "source": a.source, "language": a.language,
+                "meta": dumps(a.meta or {}), "text": a.text}
+
+    def _store_actors(self, conn: Connection, extraction: Extraction) -> None:
+        found: dict[str, Actor] = {a.id: a for a in extraction.actors}
+        for ev in extraction.events:
+            for a in ev.actors + ev.recipients:
+                found.setdefault(a.id, a)
+        for fact in extraction.facts:
+            for a in fact.subjects:
+                found.setdefault(a.id, a)
+        if not found:
+            return
+        seen = extraction.article.published
+        ids = list(found)
+        known = {}
+        for chunk in _chunks(ids):
+            for r in conn.execute(select(actors.c.id, actors.c.first_seen, actors.c.last_seen)
+                                  .where(actors.c.id.in_(chunk))):
+                known[r.id] = r
+        fresh = [{"id": a.id, "name": a.name, "kind": a.kind, "country": a.country, "sector": a.sector,
+                  "first_seen": seen, "last_seen": seen} for a in found.values() if a.id not in known]
+        if fresh:
+            conn.execute(self._insert(actors), fresh)
+        if seen is not None:
+            for r in known.values():
+                first, last = _to_date(r.first_seen), _to_date(r.last_seen)
+                if first is None or seen < first or last is None or seen > last:
+                    conn.execute(update(actors).where(actors.c.id == r.id).values(
+                        first_seen=min(d for d in (first, seen) if d), last_seen=max(d for d in (last, seen) if d)))
+        aliases = {(a.id, m.text.strip()[:300]) for m in extraction.actor_mentions if len(m.actors) == 1
+                   for a in m.actors if m.via in ("name", "title", "iso3") and m.text.strip()}
+        if aliases:
+            conn.execute(self._insert(actor_aliases), [{"actor_id": i, "alias": t} for i, t in sorted(aliases)])
+        for a in found.values():
+            for role in dict.fromkeys(a.roles):
+                r = conn.execute(select(actor_roles.c.first_seen, actor_roles.c.last_seen)
+                                 .where(actor_roles.c.actor_id == a.id, actor_roles.c.role == role)).first()
+                if r is None:
+                    conn.execute(self._insert(actor_roles).values(actor_id=a.id, role=role[:200],
+                                                                  first_seen=seen, last_seen=seen))
+                elif seen is not None:
+                    first, last = _to_date(r.first_seen), _to_date(r.last_seen)
+                    conn.execute(update(actor_roles).where(actor_roles.c.actor_id == a.id, actor_roles.c.role == role)
+                                 .values(first_seen=min(d for d in (first, seen) if d),
+                                         last_seen=max(d for d in (last, seen) if d)))
+
+    def _store_events(self, conn: Connection, article_id: str, new_events: list[Event]) -> AddResult:
+        result = AddResult(article_id, "added", n_events=len(new_events))
+        touched: dict[str, Event] = {}       # canonical events changed by this article (id -> merged record)
+        created: set[str] = set()
+        member_ids: set[str] = set()
+        for seq, ev in enumerate(new_events):
+            if ev.id in member_ids:      # the extractor repeated an id: keep both, apart
+                ev = dataclasses.replace(ev, id=f"{ev.id}~{seq}")
+            member_ids.add(ev.id)
+            target = self._merge_target(conn, ev, touched)
+            if target is None:
+                target_id = self._free_event_id(conn, ev.id)
+                touched[target_id] = dataclasses.replace(ev, id=target_id, mentions=[])
+                created.add(target_id)
+                conn.execute(insert(events).values(**self._event_row(touched[target_id], article_id)))
+                result.n_new += 1
+            else:
+                target_id, how = target
+                touched[target_id] = merge.fold(touched[target_id], ev, how)
+                if target_id not in created:
+                    result.n_merged += 1
+            conn.execute(insert(article_events).values(article_id=article_id, id=ev.id, event_id=target_id,
+                                                       seq=seq, record=event_json(ev)))
+            if ev.mentions:
+                conn.execute(insert(event_mentions), [mention_row(target_id, ev.id, m) for m in ev.mentions])
+        for event_id, record in touched.items():
+            self._write_canonical(conn, record, first_article=article_id if event_id in created else None)
+        return result
+
+    def _merge_target(self, conn: Connection, ev: Event, touched: dict[str, Event]) -> tuple[str, str] | None:
+        """(canonical id, orientation) this event merges into (loaded into ``touched``), or None."""
+        candidates: dict[str, tuple[Event, bool]] = {eid: (rec, True) for eid, rec in touched.items()
+                                                     if rec.type == ev.type}
+        keys = merge.block_keys(ev)
+        if keys:
+            ids = [r.event_id for r in conn.execute(
+                select(event_blocks.c.event_id).distinct().where(tuple_(event_blocks.c.block, event_blocks.c.year)
+                                                                 .in_(keys)))
+                   if r.event_id not in candidates]
+            for chunk in _chunks(ids):
+                for r in conn.execute(select(events.c.id, events.c.record).where(events.c.id.in_(chunk))):
+                    candidates[r.id] = (event_from(r.record), False)
+        best: tuple | None = None
+        for eid, (rec, same_article) in candidates.items():
+            how = merge.match(ev, rec, same_article)
+            if how is None:
+                continue
+            rank = (*merge.closeness(ev, rec), same_article, eid)
+            if best is None or rank > best[0]:
+                best = (rank, eid, rec, how)
+        if best is None:
+            return None
+        touched.setdefault(best[1], best[2])
+        return best[1], best[3]
+
+    def _free_event_id(self, conn: Connection, wanted: str) -> str:
+        candidate = wanted
+        n = 1
+        while conn.execute(select(events.c.id).where(events.c.id == candidate)).first() is not None:
+            n += 1
+            candidate = f"{wanted}-{n}"
+        return candidate
+
+    @staticmethod
+    def _event_row(ev: Event, first_article: str | None) -> dict:
+        t, p = ev.time, ev.place
+        span = merge.interval(t)
+        row = {"id": ev.id, "type": ev.type, "mode": ev.mode, "cameo": ev.cameo, "quad_class": ev.quad_class,
+               "plover_score": ev.plover_score, "goldstein": ev.goldstein,
+               "time_value": t.value if t else None, "granularity": t.granularity if t else "unknown",
+               "time_source": t.source if t else "none",
+               "earliest": span[0] if span else None, "latest": span[1] if span else None,
+               "place_name": p.name if p else None, "place_country": p.country if p else None,
+               "negated": ev.negated, "future": ev.future, "hypothetical": ev.hypothetical,
+               "historical": ev.historical, "confidence": ev.confidence, "record": event_json(ev),
+               "updated_at": _now()}
+        if first_article is not None:
+            row["first_article_id"] = first_article
+        return row
+
+    def _write_canonical(self, conn: Connection, ev: Event, first_article: str | None) -> None:
+        """Rewrites a canonical event row and everything derived from it (actors, tags, dyads, blocks)."""
+        n_sources = conn.execute(select(func.count(func.distinct(article_events.c.article_id)))
+                                 .where(article_events.c.event_id == ev.id)).scalar_one()
+        n_mentions = conn.execute(select(func.count()).select_from(event_mentions)
+                                  .where(event_mentions.c.event_id == ev.id)).scalar_one()
+        row = self._event_row(ev, first_article)
+        row.pop("id")
+        conn.execute(update(events).where(events.c.id == ev.id).values(
+            **row, n_sources=max(n_sources, 1), n_mentions=n_mentions))
+        for table in (event_actors, event_tags, event_dyads, event_blocks):
+            conn.execute(delete(table).where(table.c.event_id == ev.id))
+        sides = {}
+        for side, group in (("actor", ev.actors), ("recipient", ev.recipients)):
+            for a in group:
+                sides.setdefault((a.id, side), a.country)
+        if sides:
+            conn.execute(insert(event_actors), [{"event_id": ev.id, "actor_id": aid, "side": side, "country": c}
+                                                for (aid, side), c in sides.items()])
+        tags = {("context", c) for c in ev.contexts} | {("dimension", d) for d in ev.dimensions}
+        if tags:
+            conn.execute(insert(event_tags), [{"event_id": ev.id, "kind": k, "value": v} for k, v in sorted(tags)])
+        pairs = merge.dyads(ev)
+        if pairs:
+            day, month, year = dyad_dates(ev)
+            conn.execute(insert(event_dyads), [
+                {"event_id": ev.id, "dyad": d, "src": s, "dst": t, "day": day, "month": month, "year": year,
+                 "granularity": ev.time.granularity if ev.time else "unknown", "type": ev.type,
+                 "quad_class": ev.quad_class, "plover_score": ev.plover_score, "goldstein": ev.goldstein,
+                 "n_sources": max(n_sources, 1)} for d, s, t in pairs])
+        blocks = merge.block_keys(ev)
+        if blocks:
+            conn.execute(insert(event_blocks), [{"block": b, "year": y, "event_id": ev.id} for b, y in blocks])
+
+    def _remove_article_data(self, conn: Connection, article_id: str) -> None:
+        """Takes an article's events out of the store and rebuilds the canonical events they had joined."""
+        affected = [r.event_id for r in conn.execute(select(article_events.c.event_id).distinct()
+                                                     .where(article_events.c.article_id == article_id))]
+        conn.execute(delete(event_mentions).where(event_mentions.c.article_id == article_id))
+        conn.execute(delete(article_events).where(article_events.c.article_id == article_id))
+        for event_id in affected:
+            members = [event_from(r.record) for r in conn.execute(
+                select(article_events.c.record).where(article_events.c.event_id == event_id)
+                .order_by(article_events.c.article_id, article_events.c.seq))]
+            if not members:
+                for table in (event_actors, event_tags, event_dyads, event_blocks):
+                    conn.execute(delete(table).where(table.c.event_id == event_id))
+                conn.execute(delete(events).where(events.c.id == event_id))
+                continue
+            self._write_canonical(conn, merge.refold(event_id, members), first_article=members[0].article_id)
+        conn.execute(delete(fact_subjects).where(fact_subjects.c.article_id == article_id))
+        conn.execute(delete(facts).where(facts.c.article_id == article_id))
+
+    def _store_facts(self, conn: Connection, items: list[Fact], article_id: str) -> None:
+        seen: set[str] = set()
+        for fact in items:
+            if fact.id in seen:
+                continue
+            seen.add(fact.id)
+            span = merge.interval(fact.period)
+            conn.execute(insert(facts).values(article_id=article_id, id=fact.id, indicator=fact.indicator,
+                                              value=fact.value, unit=fact.unit,
+                                              earliest=span[0] if span else None, latest=span[1] if span else None,
+                                              record=dumps(fact)))
+            subjects = {a.id: a.country for a in fact.subjects}
+            if subjects:
+                conn.execute(insert(fact_subjects), [{"article_id": article_id, "fact_id": fact.id,
+                                                      "actor_id": aid, "country": c} for aid, c in subjects.items()])
+
+    # -- reading ------------------------------------------------------------------------------
+    def _event_select(self, q: EventQuery):
+        return select(events.c.id).where(*event_conditions(q))
+
+    def query_events(self, q: EventQuery | None = None) -> list[Event]:
+        """Merged events matching ``q``, by event time (undated last), each with all its mentions."""
+        q = q or EventQuery()
+        stmt = (self._event_select(q)
+                .order_by(events.c.earliest.is_(None), events.c.earliest, events.c.id)
+                .offset(q.offset or 0))
+        if q.limit is not None:
+            stmt = stmt.limit(q.limit)
+        with self._read() as conn:
+            ids = [r.id for r in conn.execute(stmt)]
+            return self._load_events(conn, ids)
+
+    def iter_events(self, q: EventQuery | None = None, batch: int = 1000) -> Iterator[Event]:
+        """All matching events in id order, fetched in pages (for exports of any size)."""
+        q = q or EventQuery()
+        remaining = q.limit
+        last = None
+        while remaining is None or remaining > 0:
+            size = batch if remaining is None else min(batch, remaining)
+            stmt = self._event_select(q).order_by(events.c.id).limit(size)
+            if last is not None:
+                stmt = stmt.where(events.c.id > last)
+            with self._read() as conn:
+                ids = [r.id for r in conn.execute(stmt)]
+                page = self._load_events(conn, ids)
+            if not ids:
+                return
+            yield from page
+            last = ids[-1]
+            if remaining is not None:
+                remaining -= len(ids)
+            if len(ids) < size:
+                return
+
+    def count_events(self, q: EventQuery | None = None) -> int:
+        q = q or EventQuery()
+        with self._read() as conn:
+            return conn.execute(select(func.count()).select_from(events).where(*event_conditions(q))).scalar_one()
+
+    def get_event(self, event_id: str) -> Event | None:
+        """A canonical event by its id, or by the id one article gave it."""
+        with self._read() as conn:
+            found = conn.execute(select(events.c.id).where(events.c.id == event_id)).first()
+            if found is None:
+                found = conn.execute(select(article_events.c.event_id.label("id"))
+                                     .where(article_events.c.id == event_id)).first()
+            if found is None:
+                return None
+            loaded = self._load_events(conn, [found.id])
+        return loaded[0] if loaded else None
+
+    def _load_events(self, conn: Connection, ids: list[str]) -> list[Event]:
+        if not ids:
+            return []
+        records: dict[str, Event] = {}
+        for chunk in _chunks(ids):
+            for r in conn.execute(select(events.c.id, events.c.record).where(events.c.id.in_(chunk))):
+                records[r.id] = event_from(r.record)
+            for r in conn.execute(select(event_mentions).where(event_mentions.c.event_id.in_(chunk))
+                                  .order_by(event_mentions.c.event_id, event_mentions.c.article_id,
+                                            event_mentions.c.sentence_index, event_mentions.c.id)):
+                records[r.event_id].mentions.append(mention_from(r))
+        return [records[i] for i in ids if i in records]
+
+    def get_article(self, article_id: str) -> Article | None:
+        found = self.get_articles([article_id])
+        return found.get(article_id)
+
+    def get_articles(self, ids: Iterable[str]) -> dict[str, Article]:
+        out: dict[str, Article] = {}
+        wanted = list(dict.fromkeys(ids))
+        with self._read() as conn:
+            for chunk in _chunks(wanted):
+                for r in conn.execute(select(articles).where(articles.c.id.in_(chunk))):
+                    out[r.id] = Article(
+                        text=r.text, title=r.title, outlet=r.outlet, author=r.author, published=_to_date(r.published),
+                        published_at=r.published_at, updated_at=r.updated_at, dateline=r.dateline,
+                        dateline_country=r.dateline_country, url=r.url, source=r.source,
+                        language=r.language or "en", meta=json.loads(r.meta) if r.meta else {},
+                        id=r.id, content_hash=r.content_hash)
+        return out
+
+    def query_facts(self, q: FactQuery | None = None) -> list[Fact]:
+        q = q or FactQuery()
+        stmt = (select(facts.c.record).where(*fact_conditions(q))
+                .order_by(facts.c.earliest.is_(None), facts.c.earliest, facts.c.article_id, facts.c.id))
+        if q.limit is not None:
+            stmt = stmt.limit(q.limit)
+        with self._read() as conn:
+            return [fact_from(r.record) for r in conn.execute(stmt)]
+
+    def actors(self, country: str | None = None, search: str | None = None, limit: int = 100) -> list[Actor]:
+        stmt = select(actors).order_by(actors.c.name, actors.c.id).limit(limit)
+        if country:
+            stmt = stmt.where(actors.c.country == country.upper())
+        if search:
+            pattern = f"%{search.lower()}%"
+            stmt = stmt.where(or_(func.lower(actors.c.name).like(pattern), func.lower(actors.c.id).like(pattern),
+                                  actors.c.id.in_(select(actor_aliases.c.actor_id)
+                                                  .where(func.lower(actor_aliases.c.alias).like(pattern)))))
+        with self._read() as conn:
+            rows = list(conn.execute(stmt))
+            roles: dict[str, list[str]] = {}
+            for chunk in _chunks([r.id for r in rows]):
+                for r in conn.execute(select(actor_roles.c.actor_id, actor_roles.c.role)
+                                      .where(actor_roles.c.actor_id.in_(chunk))
+                                      .order_by(actor_roles.c.first_seen, actor_roles.c.role)):
+                    roles.setdefault(r.actor_id, []).append(r.role)
+        return [Actor(id=r.id, name=r.name, kind=r.kind, country=r.country, sector=r.sector,
+                      roles=roles.get(r.id, [])) for r in rows]
+
+    def status(self, max_failures: int = 50) -> StoreStatus:
+        def count(table, *where) -> int:
+            return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
+
+        out = StoreStatus(url=masked(self.url), backend=self.backend, schema_revision=self.revision)
+        with self._read() as conn:
+            out.articles = count(articles, articles.c.status == "done")
+            out.articles_failed = count(failures)
+            out.events = count(events)
+            out.article_events = count(article_events)
+            out.mentions = count(event_mentions)
+            out.multi_source_events = count(events, events.c.n_sources > 1)
+            out.facts = count(facts)
+            out.actors = count(actors)
+            first, last = conn.execute(select(func.min(events.c.earliest), func.max(events.c.latest))).one()
+            out.first_event, out.last_event = _to_date(first), _to_date(last)
+            out.versions = {r.version or "": r.n for r in conn.execute(
+                select(articles.c.version, func.count().label("n")).where(articles.c.status == "done")
+                .group_by(articles.c.version).order_by(articles.c.version))}
+            out.failures = [FailureInfo(r.source, r.error, r.article_id, r.failed_at) for r in conn.execute(
+                select(failures).order_by(failures.c.failed_at.desc(), failures.c.id.desc()).limit(max_failures))]
+        return out
+
+
+def dyad_dates(ev: Event) -> tuple[date | None, str | None, int | None]:
+    """(day, month "YYYY-MM", year) for event_dyads: each only when the event time pins it down."""
+    span = merge.interval(ev.time)
+    if span is None:
+        return None, None, None
+    first, last = span
+    granularity = ev.time.granularity if ev.time else "unknown"
+    day = first if granularity in ("day", "week") or first == last else None
+    same_month = (first.year, first.month) == (last.year, last.month)
+    month = first.strftime("%Y-%m") if same_month or granularity in ("day", "week") else None
+    year = first.year if first.year == last.year else None
+    return day, month, year
+
+
+def open_store(url: str | None = None) -> Store:
+    """Opens (creating and migrating as needed) the store at ``url``; None -> the default store."""
+    from dateline.config import default_db_url
+
+    raw = url or default_db_url()
+    engine = make_engine(raw)
+    full = normalise_url(raw)
+    try:
+        revision = migrate(engine, full)
+    except StoreError:
+        engine.dispose()
+        raise
+    except DBAPIError as exc:
+        engine.dispose()
+        raise explain(exc, full) from exc
+    return Store(engine, full, revision)
