@@ -29,6 +29,7 @@ class GoldEvent:
     actors: list[str] = field(default_factory=list)      # country codes of the actor side (ISO3, IGO, NSA)
     recipients: list[str] = field(default_factory=list)  # country codes of the recipient side
     symmetric: bool = False                   # actors and recipients interchangeable ("A and B agreed")
+    actor_names: list[str] = field(default_factory=list)  # names on either side; only break ties between matches
     dates: list[str | None] | None = None     # accepted ISO values; [None] = "no date in the text"; None = not scored
     granularity: str | None = None
     place: str | None = None                  # ISO3 country of the event location (None: not scored)
@@ -134,6 +135,7 @@ def _event(obj: Any, where: str) -> GoldEvent:
         actors=_codes(obj.get("actors"), f"{where}: actors"),
         recipients=_codes(obj.get("recipients"), f"{where}: recipients"),
         symmetric=bool(obj.get("symmetric", False)),
+        actor_names=[str(n) for n in _alternatives(obj.get("actor_names"), f"{where}: actor_names")],
         dates=dates, granularity=granularity,
         place=place.upper() if isinstance(place, str) else None,
         place_name=obj.get("place_name"),
@@ -227,6 +229,8 @@ def event_to_dict(e: GoldEvent) -> dict[str, Any]:
         out["recipients"] = e.recipients
     if e.symmetric:
         out["symmetric"] = True
+    if e.actor_names:
+        out["actor_names"] = e.actor_names
     if e.dates is not None:
         out["date"] = _one_or_many(e.dates)
         out["granularity"] = e.granularity
