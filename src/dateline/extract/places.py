@@ -1,0 +1,143 @@
+"""Places: where things happen, from place names in sentences and from the article's dateline.
+
+A GPE/LOC/FAC entity counts as a place mention when a place cue stands right before it ("held in
+Moscow", "trips to Islamabad", "visiting Beijing"; cues in place_cues.tsv), so the actor reading
+of "Russia agreed" never becomes a place. Names resolve through the country table (when the
+knowledge base is given) and the offline gazetteer; an ambiguous city name goes to the dateline
+country, then to the countries the article mentions most, then to the biggest place.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from dateline.knowledge.gazetteer import GazetteerEntry, load_gazetteer, name_key
+from dateline.knowledge.loader import read_table
+from dateline.model import Article, Place, TextSpan
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+@functools.lru_cache(maxsize=4)
+def place_cues(extra: tuple[str, ...] = ()) -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in read_table("place_cues.tsv", extra))
+
+
+@functools.lru_cache(maxsize=4)
+def non_places(extra: tuple[str, ...] = ()) -> frozenset[str]:
+    return frozenset(name_key(r["phrase"]) for r in read_table("non_places.tsv", extra))
+
+
+def clean_name(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,.;:-")
+    text = _POSSESSIVE.sub("", text)
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+class PlaceResolver:
+    def __init__(self, kb=None) -> None:
+        self.kb = kb
+        extra = tuple(getattr(kb, "extra_paths", ()) or ())
+        self.gazetteer = load_gazetteer(extra)
+        self.cues = place_cues(extra)
+        never = set(non_places(extra))
+        if kb is not None:
+            never.update(name_key(p) for p in kb.non_actors.by_kind.get("outlet", ()))
+        self.never = frozenset(never)
+
+    # -- public interface --
+
+    def find(self, doc: Doc, article: Article) -> list[Place]:
+        """Place mentions in the sentences (cue + GPE/LOC/FAC entity), each with its span."""
+        preferred = self._context_countries(doc, article)
+        found: list[Place] = []
+        for ent in doc.ents:
+            if ent.label_ not in PLACE_LABELS or ent.start == 0:
+                continue
+            prev = doc[ent.start - 1]
+            if prev.lower_ not in self.cues and prev.lemma_.lower() not in self.cues:
+                continue
+            place = self._resolve(ent.text, preferred)
+            if place is None:
+                continue
+            place.source = "sentence"
+            place.span = TextSpan(ent.start_char, ent.end_char, ent.text)
+            found.append(place)
+        return found
+
+    def resolve_name(self, name: str, country_hint: str | None = None) -> Place | None:
+        """One place name -> a Place (country or city); None when unknown or never a place."""
+        return self._resolve(name, (country_hint,) if country_hint else ())
+
+    def dateline_place(self, article: Article) -> Place | None:
+        """The dateline city ("ISLAMABAD: ..."), with its span when the body text starts with it."""
+        if not article.dateline:
+            return None
+        place = self.resolve_name(article.dateline, article.dateline_country)
+        if place is None:
+            return None
+        place.source = "dateline"
+        m = re.search(rf"(?m)^\s*({re.escape(article.dateline.strip())})\b", article.text, re.IGNORECASE)
+        if m:
+            place.span = TextSpan(m.start(1), m.end(1), m.group(1))
+        return place
+
+    # -- internals --
+
+    def _resolve(self, name: str, preferred: Iterable[str]) -> Place | None:
+        cleaned = clean_name(name)
+        key = name_key(cleaned)
+        if not key or key in self.never:
+            return None
+        country = self._country(cleaned)
+        if country:
+            return country
+        entries = self.gazetteer.entries(cleaned)
+        if not entries:
+            return None
+        return self._choose(entries, tuple(p for p in preferred if p)).to_place()
+
+    def _country(self, name: str) -> Place | None:
+        iso3 = None
+        if self.kb is not None:
+            c = self.kb.countries.by_name(name) or (
+                self.kb.countries.lookup(name) if not self.kb.countries.by_demonym(name) else None)
+            iso3 = c.iso3 if c else None
+            label = c.name if c else None
+        if iso3 is None:
+            entry = next((e for e in self.gazetteer.entries(name) if e.feature == "country"), None)
+            if entry is None:
+                return None
+            iso3, label = entry.country, entry.name
+        row = self.gazetteer.country(iso3)
+        return Place(name=label, country=iso3, lat=row.lat if row else None, lon=row.lon if row else None,
+                     geonames_id=row.geonames_id if row else None, feature="country")
+
+    @staticmethod
+    def _choose(entries: list[GazetteerEntry], preferred: tuple[str, ...]) -> GazetteerEntry:
+        for iso3 in preferred:
+            for e in entries:
+                if e.country == iso3:
+                    return e
+        return entries[0]
+
+    def _context_countries(self, doc: Doc, article: Article) -> tuple[str, ...]:
+        """The dateline country first, then the countries the article names, most named first."""
+        counts: Counter[str] = Counter()
+        for ent in doc.ents:
+            if ent.label_ == "GPE":
+                place = self._country(clean_name(ent.text))
+                if place and place.country:
+                    counts[place.country] += 1
+        ordered = [article.dateline_country] if article.dateline_country else []
+        if not ordered and article.dateline:
+            guess = self.gazetteer.entries(article.dateline)
+            if guess:
+                ordered.append(guess[0].country)
+        ordered += [c for c, _ in counts.most_common() if c not in ordered]
+        return tuple(ordered)
