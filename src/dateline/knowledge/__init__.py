@@ -29,6 +29,7 @@ class NonActors:
 
     phrases: frozenset[str]
     iso3_words: frozenset[str]      # ISO3-looking English words ("AND", "CAN") never read as codes
+    name_heads: frozenset[str]      # last words that make a name a thing ("... Pipeline", "... Cup")
     by_kind: dict[str, frozenset[str]]
 
     @classmethod
@@ -38,9 +39,10 @@ class NonActors:
             if not row.get("phrase"):
                 raise KnowledgeFileError(f"non_actors.tsv: row needs a phrase: {row}")
             by_kind.setdefault(row.get("kind") or "other", set()).add(row["phrase"])
-        words = by_kind.get("word", set())
-        phrases = set().union(*[v for k, v in by_kind.items() if k != "word"]) if by_kind else set()
-        return cls(frozenset(phrases), frozenset(words), {k: frozenset(v) for k, v in by_kind.items()})
+        special = {"word", "head"}
+        phrases = set().union(*[v for k, v in by_kind.items() if k not in special]) if by_kind else set()
+        return cls(frozenset(phrases), frozenset(by_kind.get("word", ())), frozenset(by_kind.get("head", ())),
+                   {k: frozenset(v) for k, v in by_kind.items()})
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,613 @@
+"""Actor resolution: every mention of a political actor in an article, in text order.
+
+What counts as a mention, and how it is resolved:
+- people: spaCy PERSON entities and known names (actors.tsv), with the titles before them
+  ("Pakistan's Deputy Prime Minister and Foreign Minister Ishaq Dar") or in apposition after them;
+  the person's country comes from the text (possessive or adjacent country, "from Russia"), else
+  from the known-actor table, else from a country-specific title; one actor per person per article
+  (a later "Ryabkov" is the "Sergei Ryabkov" met earlier);
+- countries: names, aliases, "Pakistan-Russia" pairs, ISO3 codes; demonyms and capitals only where
+  they stand for a government ("Russian officials", "Moscow said"; not "in Islamabad");
+- governments, ministries, armed forces and international organisations (organizations.tsv);
+  a ministry without a country in the text takes the dateline's country;
+- coreference: "the DPM" / "the minister" (the person holding the role), "the two countries".
+Never actors: the outlet, photo credits, bare title abbreviations, commodities, projects (non_actors.tsv).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from dateline.extract import sentence_index_of
+from dateline.knowledge import Country, Knowledge, KnownActor, Title, slugify
+from dateline.knowledge.matchers import CompiledMatchers, compile_matchers
+from dateline.knowledge.organizations import Organization
+from dateline.model import Actor, ActorMention, Article
+
+CONNECTORS = {"and", ",", "&"}
+TITLE_PREFIXES = {"former", "ex", "acting", "then", "interim", "outgoing", "incoming", "caretaker"}
+POSSESSIVES = {"'s", "’s", "'", "’"}
+HYPHENS = {"-", "–", "‑"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "ROOT", "dative"}
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
+COUNTRY_KEYS = {"C", "D", "K", "I"}
+# Which match wins when two of the same length overlap: organisations and known names first.
+PRIORITY = {"O": 0, "P": 1, "T": 2, "A": 3, "C": 4, "D": 5, "K": 6, "I": 7}
+
+
+@dataclass(slots=True)
+class _Match:
+    key: str        # C D K I O P T A (see knowledge.matchers)
+    value: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Person:
+    start: int                  # mention start (titles and country modifier included)
+    end: int
+    name_start: int
+    name: str
+    titles: list[Title] = field(default_factory=list)
+    country: str | None = None  # from the text around this mention
+    from_country: str | None = None
+    cluster: str = ""
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    actors: list[Actor]
+    via: str
+
+
+class ActorResolver:
+    """Finds and resolves actor mentions. Build once (matchers compile on the first document)."""
+
+    def __init__(self, kb: Knowledge) -> None:
+        self.kb = kb
+        self._matchers: dict[int, CompiledMatchers] = {}
+        self._title_rank = {t.role: i for i, t in reversed(list(enumerate(kb.titles)))}
+
+    # ------------------------------------------------------------------ entry point
+    def resolve(self, doc: Doc, article: Article) -> list[ActorMention]:
+        run = _Run(self, doc, article)
+        mentions = run.resolve()
+        out = []
+        for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+            span = doc[m.start:m.end]
+            out.append(ActorMention(actors=m.actors, start=span.start_char, end=span.end_char, text=span.text,
+                                    sentence_index=sentence_index_of(doc, m.start),
+                                    token_start=m.start, token_end=m.end, via=m.via))
+        return out
+
+    def matchers(self, doc: Doc) -> CompiledMatchers:
+        key = id(doc.vocab)
+        if key not in self._matchers:
+            self._matchers[key] = compile_matchers(self.kb, doc.vocab)
+        return self._matchers[key]
+
+    def role_rank(self, role: str) -> int:
+        return self._title_rank.get(role, len(self._title_rank))
+
+
+class _Run:
+    """The state of resolving one document (kept apart so the resolver itself stays reusable)."""
+
+    def __init__(self, resolver: ActorResolver, doc: Doc, article: Article) -> None:
+        self.r = resolver
+        self.kb = resolver.kb
+        self.doc = doc
+        self.article = article
+        self.day: date | None = article.published
+        self.taken: set[int] = set()              # tokens already inside a mention
+        self.country_refs: Counter[str] = Counter()
+        self.first_ref: dict[str, int] = {}
+        self.mentions: list[_Mention] = []
+
+    # ------------------------------------------------------------------ matching
+    def resolve(self) -> list[_Mention]:
+        doc = self.doc
+        raw = self.r.matchers(doc).keyed(doc)
+        blocked = self._blocked_tokens(raw)
+        self.matches = self._select(raw, blocked)
+        self.by_start = {m.start: m for m in self.matches}
+        self.by_end = {m.end - 1: m for m in self.matches}
+        self.person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.person_tokens = {i for e in self.person_ents for i in range(e.start, e.end)}
+
+        persons = self._find_persons(blocked)
+        self._resolve_persons(persons)
+        self._surname_mentions(blocked)
+        self._organizations()
+        self._title_coreference()
+        self._countries()
+        self._pairs()
+        return self.mentions
+
+    def _blocked_tokens(self, raw: list[tuple[str, int, int]]) -> set[int]:
+        blocked = {i for key, s, e in raw if key.startswith("N|") for i in range(s, e)}
+        outlet = (self.article.outlet or "").strip()
+        if outlet:
+            n = len(outlet.split())
+            for tok in self.doc:
+                if self.doc[tok.i:tok.i + n].text == outlet:
+                    blocked.update(range(tok.i, tok.i + n))
+        return blocked
+
+    def _select(self, raw: list[tuple[str, int, int]], blocked: set[int]) -> list[_Match]:
+        """Longest matches win; titles may sit on blocked tokens ("the DPM"), other names may not."""
+        cands = []
+        for key, s, e in raw:
+            kind, _, value = key.partition("|")
+            if kind == "N":
+                continue
+            if kind not in ("T", "A") and any(i in blocked for i in range(s, e)):
+                continue
+            cands.append(_Match(kind, value, s, e))
+        cands.sort(key=lambda m: (-(m.end - m.start), PRIORITY.get(m.key, 9), m.start))
+        used: set[int] = set()
+        chosen = []
+        for m in cands:
+            if any(i in used for i in range(m.start, m.end)):
+                continue
+            used.update(range(m.start, m.end))
+            chosen.append(m)
+        return sorted(chosen, key=lambda m: m.start)
+
+    # ------------------------------------------------------------------ shared helpers
+    def _country_of(self, m: _Match) -> Country | None:
+        return self.kb.countries.get(m.value) if m.key in COUNTRY_KEYS else None
+
+    def _note_country(self, iso3: str | None, at: int) -> None:
+        if iso3:
+            self.country_refs[iso3] += 1
+            self.first_ref.setdefault(iso3, at)
+
+    def _free(self, start: int, end: int) -> bool:
+        return not any(i in self.taken for i in range(start, end))
+
+    def _add(self, start: int, end: int, actors: list[Actor], via: str) -> None:
+        self.taken.update(range(start, end))
+        self.mentions.append(_Mention(start, end, actors, via))
+
+    def _country_actor(self, c: Country) -> Actor:
+        # Event-data convention: a country acting is its government.
+        return Actor(id=f"country:{c.iso3}", name=c.name, kind="country", country=c.iso3, sector="GOV")
+
+    def _left_country(self, i: int) -> tuple[int, str | None]:
+        """A country modifier ending just before token ``i``: "Russia's", "Russian", "Pakistan"."""
+        doc = self.doc
+        j = i - 1
+        if j >= 1 and doc[j].text in POSSESSIVES:
+            m = self.by_end.get(j - 1)
+            if m and m.key in ("C", "K", "I") and self._free(m.start, m.end):
+                return m.start, m.value
+            return i, None
+        m = self.by_end.get(j)
+        if m and m.key in ("C", "D") and self._free(m.start, m.end):
+            return m.start, m.value
+        return i, None
+
+    def _left_titles(self, i: int) -> tuple[int, list[Title], str | None]:
+        """Titles chained before token ``i`` ("Deputy Prime Minister and Foreign Minister") and the
+        country before them; returns (start of the chain, titles, ISO3 or None)."""
+        doc = self.doc
+        titles: list[Title] = []
+        j = i - 1
+        start = i
+        while j >= 0:
+            m = self.by_end.get(j)
+            if m and m.key in ("T", "A"):
+                t = self.kb.titles.lookup(doc[m.start:m.end].text)
+                if t is None:
+                    break
+                titles.insert(0, t)
+                start, j = m.start, m.start - 1
+                continue
+            if titles and doc[j].lower_ in CONNECTORS and (self.by_end.get(j - 1) or _Match("", "", 0, 0)).key in ("T", "A"):
+                j -= 1
+                continue
+            break
+        while start > 0 and doc[start - 1].lower_ in TITLE_PREFIXES:
+            start -= 1
+        new_start, country = self._left_country(start)
+        return new_start, titles, country
+
+    def _right_apposition(self, end: int) -> tuple[list[Title], str | None]:
+        """ "Ishaq Dar, Pakistan's foreign minister," -> titles and country after the name."""
+        doc = self.doc
+        if end >= len(doc) or doc[end].text != ",":
+            return [], None
+        j = end + 1
+        country = None
+        if j + 1 < len(doc) and doc[j + 1].text in POSSESSIVES and (m := self.by_start.get(j)) and m.key == "C":
+            country, j = m.value, m.end + 1
+        elif (m := self.by_start.get(j)) and m.key in ("C", "D"):
+            country, j = m.value, m.end
+        elif j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        titles = []
+        while j < len(doc) and (m := self.by_start.get(j)) and m.key in ("T",):
+            t = self.kb.titles.lookup(doc[m.start:m.end].text)
+            if t:
+                titles.append(t)
+            j = m.end
+            if j < len(doc) and doc[j].lower_ in ("and", "&") and (n := self.by_start.get(j + 1)) and n.key == "T":
+                j += 1
+        return titles, country if titles else None
+
+    # ------------------------------------------------------------------ people
+    def _find_persons(self, blocked: set[int]) -> list[_Person]:
+        doc = self.doc
+        author = (self.article.author or "").strip()
+        spans: list[tuple[int, int]] = []
+        for m in self.matches:
+            if m.key == "P":
+                spans.append((m.start, m.end))
+        for ent in self.person_ents:
+            s, e = ent.start, ent.end
+            while s < e and (s in blocked or (self.by_start.get(s) and self.by_start[s].key in ("T", "A"))):
+                s = self.by_start[s].end if s in self.by_start else s + 1
+            while e > s and (doc[e - 1].text in POSSESSIVES or doc[e - 1].is_punct or doc[e - 1].is_space):
+                e -= 1
+            if s >= e or any(i in blocked for i in range(s, e)):
+                continue
+            if author and doc[s:e].text == author:
+                continue
+            if any((m := self._match_at(i)) and m.key in ("C", "D", "K", "I", "O") for i in range(s, e)):
+                continue
+            spans.append((s, e))
+        # A title directly before a run of capitalised words the NER missed: still a name.
+        for m in self.matches:
+            if m.key != "T":
+                continue
+            e = m.end
+            while e < len(doc) and doc[e].tag_ == "NNP" and doc[e].is_alpha and doc[e].is_title \
+                    and self._match_at(e) is None and e not in blocked:
+                e += 1
+            if e - m.end >= 2:
+                spans.append((m.end, e))
+        spans = _longest_first(spans)
+        persons = []
+        for s, e in spans:
+            start, titles, country = self._left_titles(s)
+            if not titles and country is None:
+                start = s
+            after_titles, after_country = self._right_apposition(e)
+            persons.append(_Person(start=start, end=e, name_start=s, name=_clean_name(doc[s:e]),
+                                   titles=titles + after_titles, country=country or after_country,
+                                   from_country=self._from_country(s)))
+        return persons
+
+    def _match_at(self, i: int) -> _Match | None:
+        for m in self.matches:
+            if m.start <= i < m.end:
+                return m
+            if m.start > i:
+                break
+        return None
+
+    def _from_country(self, i: int) -> str | None:
+        """ "visits from Russia, including Prime Minister Mikhail Mishustin": the country before."""
+        sent = self.doc[i].sent
+        found = None
+        for tok in sent:
+            if tok.i >= i:
+                break
+            if tok.lower_ == "from" and (m := self.by_start.get(tok.i + 1)) and m.key in ("C", "D"):
+                found = m.value
+        return found
+
+    def _resolve_persons(self, persons: list[_Person]) -> None:
+        known = self.kb.actors
+        clusters: dict[str, list[_Person]] = {}
+        by_surname: dict[str, set[str]] = {}
+        entries: dict[str, KnownActor] = {}
+        for p in persons:                                    # full names first
+            words = p.name.split()
+            if len(words) < 2 and not known.lookup(p.name):
+                continue
+            entry = known.lookup(p.name)
+            key = entry.id if entry else f"person:{slugify(p.name)}"
+            if entry:
+                entries[key] = entry
+            p.cluster = key
+            clusters.setdefault(key, []).append(p)
+            by_surname.setdefault(words[-1], set()).add(key)
+        for p in persons:                                    # then single names: surnames
+            if p.cluster:
+                continue
+            keys = by_surname.get(p.name, set())
+            key = next(iter(keys)) if len(keys) == 1 else f"person:{slugify(p.name)}"
+            p.cluster = key
+            clusters.setdefault(key, []).append(p)
+        self.person_actors: dict[str, Actor] = {}
+        self.person_order: list[tuple[int, Actor]] = []
+        self.surnames: dict[str, Actor] = {}
+        for key, members in clusters.items():
+            actor = self._person_actor(key, members, entries.get(key))
+            self.person_actors[key] = actor
+            for p in sorted(members, key=lambda p: p.start):
+                if not self._free(p.start, p.end):
+                    continue
+                via = "title" if p.titles else ("coref" if len(p.name.split()) == 1 and
+                                                 len(actor.name.split()) > 1 else "name")
+                self._add(p.start, p.end, [actor], via)
+                self.person_order.append((p.start, actor))
+                if p.country:
+                    self._note_country(p.country, p.start)
+            if len(actor.name.split()) > 1:
+                self.surnames.setdefault(actor.name.split()[-1], actor)
+
+    def _person_actor(self, key: str, members: list[_Person], entry: KnownActor | None) -> Actor:
+        members = sorted(members, key=lambda p: p.start)
+        name = entry.name if entry else max((p.name for p in members), key=lambda n: (len(n.split()), len(n)))
+        titles = [t for p in members for t in p.titles]
+        country = next((p.country for p in members if p.country), None)
+        if country is None and entry and entry.country:
+            country = entry.country
+        if country is None:
+            country = next((p.from_country for p in members if p.from_country), None)
+        if country is None:
+            country = next((t.country for t in titles if t.country), None)
+        roles = list(dict.fromkeys(t.role for t in titles))
+        if entry:
+            roles += [r for r in self.kb.actors.roles_on(entry.name, self.day) if r not in roles]
+        roles.sort(key=self.r.role_rank)
+        sector = entry.sector if entry and entry.sector else None
+        if sector is None and roles:
+            top = self.kb.titles.by_role(roles[0])
+            sector = top.sector if top else None
+        return Actor(id=key, name=name, kind="person", country=country, sector=sector, roles=roles)
+
+    def _surname_mentions(self, blocked: set[int]) -> None:
+        """A later bare surname the NER did not tag: "Ryabkov is visiting Islamabad"."""
+        for tok in self.doc:
+            actor = self.surnames.get(tok.text)
+            if actor and tok.i not in self.taken and tok.i not in blocked and tok.pos_ == "PROPN" \
+                    and self._match_at(tok.i) is None:
+                self._add(tok.i, tok.i + 1, [actor], "coref")
+                self.person_order.append((tok.i, actor))
+
+    # ------------------------------------------------------------------ organisations
+    def _organizations(self) -> None:
+        doc = self.doc
+        entries = self.kb.organizations.entries
+        for m in self.matches:
+            if m.key != "O" or not self._free(m.start, m.end):
+                continue
+            org: Organization = entries[int(m.value)]
+            start, via = m.start, "name"
+            head = doc[m.end - 1]
+            if org.scope == "international":
+                actor = self.kb.organizations.actor(org, None)
+            elif org.scope == "fixed":
+                actor = self.kb.organizations.actor(org, None)
+            else:
+                if head.dep_ in MODIFIER_DEPS and head.head.i >= m.end:
+                    continue                                 # "military cooperation": a modifier
+                start, iso3 = self._left_country(m.start)
+                if iso3 is None:
+                    iso3 = self._right_of_country(m.end)
+                if iso3 is None:
+                    if not self._definite(m.start) or not (doc[m.start].is_title or head.dep_ in ARGUMENT_DEPS):
+                        continue
+                    iso3 = self.article.dateline_country or self._top_country()
+                    via = "dateline"
+                if iso3 is None:
+                    continue
+                c = self.kb.countries.get(iso3)
+                actor = self.kb.organizations.actor(org, iso3, c.name if c else None)
+            if start == m.start and self._definite(m.start):
+                start -= 1
+            if self._free(start, m.end):
+                self._note_country(actor.country, start)
+                self._add(start, m.end, [actor], via)
+
+    def _definite(self, i: int) -> bool:
+        return i > 0 and self.doc[i - 1].lower_ == "the"
+
+    def _right_of_country(self, end: int) -> str | None:
+        """ "Ministry of Foreign Affairs of Russia" -> RUS."""
+        doc = self.doc
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and (m := self.by_start.get(end + 1)) and m.key == "C":
+            return m.value
+        return None
+
+    def _top_country(self) -> str | None:
+        """The country the article names most (names only; used before countries are resolved)."""
+        counts = Counter(m.value for m in self.matches if m.key == "C")
+        first = {}
+        for m in self.matches:
+            if m.key == "C":
+                first.setdefault(m.value, m.start)
+        return min(counts, key=lambda c: (-counts[c], first[c])) if counts else None
+
+    # ------------------------------------------------------------------ "the DPM", "the minister"
+    def _title_coreference(self) -> None:
+        doc = self.doc
+        for m in self.matches:
+            if m.key not in ("T", "A") or not self._free(m.start, m.end):
+                continue
+            title = self.kb.titles.lookup(doc[m.start:m.end].text)
+            if title is None:
+                continue
+            if m.end < len(doc) and doc[m.end].is_title and doc[m.end].pos_ == "PROPN" and m.end not in self.taken:
+                continue                                      # a name we could not read follows
+            start, country = self._left_country(m.start)
+            if country:
+                actor = self._role_holder(title, country, m.start)
+                if actor:
+                    self._note_country(country, start)
+                    if self._definite(start):
+                        start -= 1
+                    self._add(start, m.end, [actor], "title")
+                continue
+            if not self._definite(m.start):
+                continue
+            actor = self._person_with_role(title, m.start)
+            if actor:
+                self._add(m.start - 1, m.end, [actor], "coref")
+
+    def _person_with_role(self, title: Title, at: int) -> Actor | None:
+        def holds(a: Actor) -> bool:
+            if title.role.lower() in ("minister", "federal minister"):
+                return any("minister" in r.lower() for r in a.roles)
+            return title.role in a.roles
+        before = [a for i, a in self.person_order if i < at and holds(a)]
+        if before:
+            return max(((i, a) for i, a in self.person_order if i < at and holds(a)), key=lambda x: x[0])[1]
+        after = [a for i, a in sorted(self.person_order, key=lambda x: x[0]) if holds(a)]
+        return after[0] if after else None
+
+    def _role_holder(self, title: Title, iso3: str, at: int) -> Actor:
+        """ "Russia's foreign minister" without a name: the person in the article or the known
+        office holder on the publication day, else the office itself."""
+        for i, a in sorted(self.person_order, key=lambda x: -x[0]):
+            if a.country == iso3 and title.role in a.roles:
+                return a
+        entry = self.kb.actors.holder(title.role, iso3, self.day)
+        if entry:
+            return self.kb.actors.actor(entry, self.day)
+        c = self.kb.countries.get(iso3)
+        return Actor(id=f"role:{iso3}:{slugify(title.role)}", name=f"{title.role} ({c.name if c else iso3})",
+                     kind="person", country=iso3, sector=title.sector, roles=[title.role])
+
+    # ------------------------------------------------------------------ countries
+    def _countries(self) -> None:
+        doc = self.doc
+        skip_next = -1
+        for idx, m in enumerate(self.matches):
+            if m.key not in COUNTRY_KEYS or m.start <= skip_next or not self._free(m.start, m.end):
+                continue
+            c = self._country_of(m)
+            if c is None:
+                continue
+            pair = self._hyphen_pair(m)
+            if pair is not None:
+                other, end = pair
+                self._note_country(c.iso3, m.start)
+                self._note_country(other.iso3, m.start)
+                self._add(m.start, end, [self._country_actor(c), self._country_actor(other)],
+                          "capital" if m.key == "K" else "name")
+                skip_next = end - 1
+                continue
+            if m.key == "C":
+                if self._opens_thing_name(m):
+                    continue
+                self._country_or_sector(m, c, "name", require_sector=False)
+            elif m.key == "D":
+                self._country_or_sector(m, c, "demonym", require_sector=True)
+            elif m.key == "K":
+                if self._capital_as_government(m):
+                    self._note_country(c.iso3, m.start)
+                    self._add(m.start, m.end, [self._country_actor(c)], "capital")
+            elif m.key == "I":
+                if self._reads_as_code(m):
+                    self._note_country(c.iso3, m.start)
+                    self._add(m.start, m.end, [self._country_actor(c)], "iso3")
+
+    def _hyphen_pair(self, m: _Match) -> tuple[Country, int] | None:
+        """ "Pakistan-Russia" (written without spaces): both countries."""
+        doc = self.doc
+        h = m.end
+        if h + 1 >= len(doc) or doc[h].text not in HYPHENS or doc[h - 1].whitespace_ or doc[h].whitespace_:
+            return None
+        n = self.by_start.get(h + 1)
+        if n is None or n.key not in ("C", "K") or n.key != m.key or not self._free(n.start, n.end):
+            return None
+        other = self._country_of(n)
+        return (other, n.end) if other else None
+
+    def _opens_thing_name(self, m: _Match) -> bool:
+        """ "Pakistan Stream Gas Pipeline": a country opening the name of a project or event."""
+        doc = self.doc
+        e = m.end
+        while e < len(doc) and doc[e].is_title and doc[e].pos_ == "PROPN":
+            e += 1
+        return e > m.end and doc[e - 1].text in self.kb.non_actors.name_heads
+
+    def _country_or_sector(self, m: _Match, c: Country, via: str, require_sector: bool) -> None:
+        doc = self.doc
+        tok = doc[m.end - 1]
+        head = tok.head
+        sector = None
+        if tok.dep_ in MODIFIER_DEPS and head.i >= m.end and head.i - m.end <= 2:
+            sector = self.kb.sectors.for_noun(head.lower_)
+        if sector is not None and self._free(m.start, head.i + 1):
+            self._note_country(c.iso3, m.start)
+            self._add(m.start, head.i + 1, [self._sector_actor(c, sector, head.lower_)], via)
+            return
+        if require_sector:
+            # "the Russians said": a plural people-noun standing alone for the country.
+            if not (tok.tag_ in ("NNPS", "NNS") and tok.dep_ in ARGUMENT_DEPS):
+                return
+        self._note_country(c.iso3, m.start)
+        self._add(m.start, m.end, [self._country_actor(c)], via)
+
+    def _sector_actor(self, c: Country, sector: str, noun: str) -> Actor:
+        if sector == "GOV":
+            return self._country_actor(c)
+        if sector == "MIL":
+            org = self.kb.organizations.lookup(noun)
+            if org is not None and org.kind == "military":
+                return self.kb.organizations.actor(org, c.iso3, c.name)
+            org = self.kb.organizations.lookup("military")
+            if org is not None:
+                return self.kb.organizations.actor(org, c.iso3, c.name)
+        label = self.kb.sectors.label(sector)
+        return Actor(id=f"group:{c.iso3}:{sector}", name=f"{label} ({c.name})", kind="group",
+                     country=c.iso3, sector=sector)
+
+    def _capital_as_government(self, m: _Match) -> bool:
+        """ "Moscow said", "Islamabad rejected", "Moscow's stance"; not "in Islamabad"."""
+        doc = self.doc
+        tok = doc[m.end - 1]
+        if tok.i in self.person_tokens or (m.start > 0 and doc[m.start - 1].pos_ == "ADP"):
+            return False
+        if tok.dep_ in SUBJECT_DEPS and tok.head.pos_ in ("VERB", "AUX"):
+            return True
+        if tok.dep_ == "poss":
+            return True
+        if tok.dep_ == "conj" and tok.head.dep_ in SUBJECT_DEPS:
+            return True
+        return False
+
+    def _reads_as_code(self, m: _Match) -> bool:
+        """ "RUS" as a code, unless the sentence is all capitals (a shouted headline)."""
+        sent = self.doc[m.start].sent
+        words = [t for t in sent if t.is_alpha]
+        return len(words) > 1 and not all(t.is_upper for t in words)
+
+    # ------------------------------------------------------------------ "the two countries"
+    def _pairs(self) -> None:
+        if len(self.country_refs) < 2:
+            return
+        top = sorted(self.country_refs, key=lambda c: (-self.country_refs[c], self.first_ref[c]))[:2]
+        top.sort(key=lambda c: self.first_ref[c])           # in the order the article introduced them
+        actors = [self._country_actor(self.kb.countries.by_iso3(c)) for c in top]
+        for _, s, e in self.r.matchers(self.doc).pairs(self.doc):
+            if self._free(s, e):
+                self._add(s, e, list(actors), "coref")
+
+
+def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    used: set[int] = set()
+    out = []
+    for s, e in sorted(set(spans), key=lambda x: (-(x[1] - x[0]), x[0])):
+        if any(i in used for i in range(s, e)):
+            continue
+        used.update(range(s, e))
+        out.append((s, e))
+    return sorted(out)
+
+
+def _clean_name(span: Span) -> str:
+    return " ".join(t.text for t in span if not t.is_space).replace(" - ", "-").strip()
