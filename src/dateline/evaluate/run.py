@@ -6,14 +6,18 @@ score on events or facts (time-expression-only records) are not run at all.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dateline.evaluate.gold import GoldFormatError, GoldRecord
+from dateline.evaluate.gold import GoldFormatError, GoldRecord, read_gold
 from dateline.model import Article, Extraction
 
 if TYPE_CHECKING:
+    from dateline.evaluate.score import EventScores, TimexScores
     from dateline.pipeline import Pipeline
 
 
@@ -69,3 +73,66 @@ def default_timex_normaliser() -> Callable[[str, date], str | None]:
     from dateline.extract.time import timex_value
 
     return timex_value
+
+
+# -- one evaluation, end to end ---------------------------------------------------------------------
+
+FORMATS = ("auto", "jsonl", "plover", "meantime")
+
+
+@dataclass(slots=True)
+class Evaluation:
+    name: str
+    gold_path: str
+    records: list[GoldRecord]
+    events: "EventScores | None" = None
+    timexes: "TimexScores | None" = None
+    notes: list[str] = field(default_factory=list)      # what the gold reader skipped or converted
+    seconds: float = 0.0
+    by: str | None = None
+
+
+def detect_format(path: Path) -> str:
+    if path.is_dir() or path.suffix.lower() == ".xml":
+        return "meantime"
+    if path.suffix.lower() == ".jsonl":
+        return "jsonl"
+    with path.open(encoding="utf-8") as handle:
+        head = handle.read(200).lstrip()
+    return "plover" if head.startswith("[") else "jsonl"
+
+
+def load_gold(path: str | Path, fmt: str = "auto") -> tuple[list[GoldRecord], list[str]]:
+    """Gold records from a gold JSONL file, a PLOVER gold-standard file or a MEANTIME folder."""
+    path = Path(path)
+    if not path.exists():
+        raise GoldFormatError(f"gold file not found: {path}")
+    if fmt not in FORMATS:
+        raise GoldFormatError(f"unknown gold format {fmt!r}; use one of {', '.join(FORMATS)}")
+    fmt = detect_format(path) if fmt == "auto" else fmt
+    if fmt == "jsonl":
+        return read_gold(path), []
+    if fmt == "plover":
+        from dateline.evaluate.plover import read_plover
+        result = read_plover(path)
+    else:
+        from dateline.evaluate.meantime import read_meantime
+        result = read_meantime(path)
+    return result.records, [f"skipped {s}" for s in result.skipped] + result.notes
+
+
+def evaluate(records: list[GoldRecord], name: str = "", gold_path: str = "", by: str | None = None,
+             pipeline: "Pipeline | None" = None, timex_normaliser: Callable[[str, date], str | None] | None = None,
+             notes: list[str] | None = None, progress: Callable[[int], None] | None = None) -> Evaluation:
+    """Run the system where the gold asks for events or facts, then score events and time values."""
+    from dateline.evaluate.score import score_events, score_timexes
+
+    started = time.perf_counter()
+    result = Evaluation(name=name or gold_path, gold_path=gold_path, records=records, notes=list(notes or []), by=by)
+    if any(needs_extraction(r) for r in records):
+        extractions = run_system(records, pipeline, progress)
+        result.events = score_events(records, extractions, by=by)
+    if any(r.timexes for r in records):
+        result.timexes = score_timexes(records, timex_normaliser or default_timex_normaliser())
+    result.seconds = time.perf_counter() - started
+    return result
