@@ -34,10 +34,14 @@ FOOTER_PUBLISHED_IN = re.compile(
     r"^(?:Published|Printed|Appeared|First published|This article (?:first |originally )?appeared)"
     r"\s+in\s+(?P<outlet>[^,]{2,60}?)(?:\s*(?:,|\bon\b)\s*(?P<rest>.*?))?\s*\.?\s*$")
 COPYRIGHT = re.compile(r"^(?:©|\([cC]\)\s|Copyright\b|All rights reserved)")
+# "© 2025 The Indus Herald. All rights reserved." -> "The Indus Herald"
+COPYRIGHT_OWNER = re.compile(r"^(?:Copyright\s*)?(?:©|\([cC]\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
+                             r"(?P<owner>[A-Z][^.,©]{1,60}?)\.?(?:\s*All rights reserved\.?)?$")
 BANNER_WORDS = re.compile(r"(?i)\b(?:e-?paper|print edition|today'?s paper|edition|date|issue)\b")
 BANNER_PUNCT = re.compile(r"[|•·,\-–—:/]")
 # A caption ends with a photo credit ("— PID", "- Reuters/File") or says it is a photo.
-CAPTION_CREDIT = re.compile(r"(?:\s[—–-]\s?|\s[—–]|\()\s*(?:Photo(?:graph)?(?:\s+by|:)?\s*)?"
+TRAILING_YEAR = re.compile(r"\s+\d{4}$")
+CAPTION_CREDIT = re.compile(r"(?:\s?[—–]|\s-\s|\()\s*(?:Photo(?:graph)?(?:\s+by|:)?\s*)?"
                             r"[A-Z][\w.&]*(?:[ /][A-Z][\w.&]*){0,3}\)?\s*$")
 CAPTION_START = re.compile(r"^(?:Photo|PHOTO|File photo|FILE PHOTO|Picture|Image)\b")
 BULLET = re.compile(r"^(?:[-•*▪●]\s|\d{1,2}[.)]\s)")
@@ -247,6 +251,10 @@ def scan_footer(lines, role, out: Layout, drop, header_end: int) -> None:
                 out.published, out.published_from = day, "footer"
         elif COPYRIGHT.match(text) and len(text) <= 200:
             drop(j, "copyright")
+            owner = COPYRIGHT_OWNER.match(text)
+            if owner and out.outlet is None and not owner.group("owner").startswith("All rights"):
+                out.outlet = TRAILING_YEAR.sub("", owner.group("owner")).strip()
+                out.parts.add("copyright")
         else:
             break
         j -= 1
