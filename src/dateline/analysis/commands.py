@@ -1,0 +1,55 @@
+"""`dateline timeline A B`: a country pair's relationship in the terminal."""
+from __future__ import annotations
+
+import json
+
+import click
+
+
+@click.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--from", "start", metavar="DATE", help="First day: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--to", "end", metavar="DATE", help="Last day: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--db", envvar="DATELINE_DB", default=None, metavar="URL|PATH",
+              help="Store URL or SQLite file (default: the embedded store; env DATELINE_DB).")
+@click.option("--by", type=click.Choice(["auto", "month", "year"]), default="auto", show_default=True,
+              help="Interval of the chart.")
+@click.option("--events", "n_events", default=8, show_default=True, type=click.IntRange(0, 500),
+              help="How many of the latest events to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON instead.")
+def timeline(a: str, b: str, start: str | None, end: str | None, db: str | None, by: str, n_events: int,
+             as_json: bool) -> None:
+    """How countries A and B (ISO3 codes, e.g. PAK RUS) get on: events by month, cooperation–conflict
+    index, dimensions, key actors and reported figures."""
+    from rich.console import Console
+
+    from dateline.analysis import DyadAnalytics, Period, PeriodError
+    from dateline.analysis.render import print_summary
+    from dateline.model import to_jsonable
+    from dateline.store import open_store
+
+    codes = []
+    for name, code in (("A", a), ("B", b)):
+        if len(code) != 3 or not code.isalpha():
+            raise click.BadParameter(f"'{code}' is not an ISO3 country code such as PAK", param_hint=name)
+        codes.append(code.upper())
+    if codes[0] == codes[1]:
+        raise click.BadParameter(f"give two different countries, not {codes[0]} twice", param_hint="A B")
+    try:
+        period = Period.parse(start, end)
+    except PeriodError as exc:
+        raise click.BadParameter(str(exc), param_hint="--from/--to") from None
+
+    store = open_store(db)
+    try:
+        analytics = DyadAnalytics(store)
+        summary = analytics.summary(codes[0], codes[1], period)
+        if as_json:
+            click.echo(json.dumps(to_jsonable(summary), ensure_ascii=False, indent=2))
+            return
+        ids = [p.id for p in analytics.timeline(codes[0], codes[1], period, limit=n_events)] if n_events else []
+        latest = [e for e in (store.get_event(i) for i in ids) if e is not None]
+        print_summary(summary, latest, Console(), by=by)
+    finally:
+        store.close()

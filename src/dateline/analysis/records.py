@@ -1,0 +1,128 @@
+"""Typed results of the dyad analytics; the API, the dashboard and the terminal all read these."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+
+@dataclass(slots=True)
+class SeriesPoint:
+    """Events of one dyad in one month ("2025-04") or one year ("2024")."""
+
+    period: str
+    events: int = 0
+    by_type: dict[str, int] = field(default_factory=dict)
+    by_quad: dict[int, int] = field(default_factory=dict)
+    index: float | None = None        # mean PLOVER score of distinct events, -10 (conflict) .. +10
+    goldstein: float | None = None    # mean Goldstein score of distinct events
+    sources: int = 0                  # article reports behind these events
+
+
+@dataclass(slots=True)
+class Count:
+    name: str
+    events: int
+
+
+@dataclass(slots=True)
+class ActorCount:
+    id: str
+    name: str
+    kind: str | None
+    country: str | None
+    events: int
+
+
+@dataclass(slots=True)
+class FactPoint:
+    period: str | None
+    value: float
+    unit: str
+    qualifier: str | None
+    article_id: str
+    fact_id: str
+    sentence: str | None = None
+
+
+@dataclass(slots=True)
+class FactSeries:
+    indicator: str
+    unit: str
+    points: list[FactPoint] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DyadTotals:
+    events: int = 0
+    dated: int = 0                    # events with at least a year
+    month_dated: int = 0              # events placed in a month (shown on the monthly chart)
+    undated: int = 0
+    sources: int = 0
+    by_quad: dict[int, int] = field(default_factory=dict)
+    by_type: dict[str, int] = field(default_factory=dict)
+    index: float | None = None
+    goldstein: float | None = None
+
+
+@dataclass(slots=True)
+class DyadSummary:
+    dyad: tuple[str, str]
+    names: dict[str, str]
+    start: str | None
+    end: str | None
+    totals: DyadTotals
+    months: list[SeriesPoint]
+    years: list[SeriesPoint]
+    contexts: list[Count]
+    dimensions: list[Count]
+    actors: dict[str, list[ActorCount]]   # ISO3 side -> its most active actors
+    facts: list[FactSeries]
+
+
+@dataclass(slots=True)
+class Partner:
+    country: str
+    name: str
+    events: int
+    index: float | None
+    cooperation: int                  # quad classes 1-2
+    conflict: int                     # quad classes 3-4
+
+
+@dataclass(slots=True)
+class NetworkNode:
+    id: str
+    name: str
+    events: int
+
+
+@dataclass(slots=True)
+class NetworkEdge:
+    source: str
+    target: str
+    events: int
+    index: float | None
+
+
+@dataclass(slots=True)
+class Network:
+    start: str | None
+    end: str | None
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+
+
+@dataclass(slots=True)
+class TimelinePoint:
+    """One event as a dot on the dyad timeline (no text; open the event for its evidence)."""
+
+    id: str
+    type: str
+    quad_class: int | None
+    granularity: str | None
+    day: str | None
+    month: str | None
+    year: int | None
+    score: float | None
+    sources: int

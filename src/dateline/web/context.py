@@ -1,0 +1,58 @@
+"""What the endpoints share: the store (opened on first use), its analytics, the ingest pipeline."""
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+from dateline.analysis import DyadAnalytics
+
+
+class AppContext:
+    def __init__(self, store_url: str | None, token: str | None) -> None:
+        self.store_url = store_url
+        self.token = token if token is not None else (os.environ.get("DATELINE_API_TOKEN") or None)
+        self._lock = threading.Lock()
+        self._store = None
+        self._analytics: DyadAnalytics | None = None
+        self._pipeline = None
+        self._countries: tuple[float, list] | None = None
+
+    @property
+    def store(self):
+        if self._store is None:
+            with self._lock:
+                if self._store is None:
+                    from dateline.store import open_store
+                    self._store = open_store(self.store_url)
+        return self._store
+
+    @property
+    def analytics(self) -> DyadAnalytics:
+        if self._analytics is None:
+            self._analytics = DyadAnalytics(self.store)
+        return self._analytics
+
+    def pipeline(self):
+        # one Pipeline per process: loading spaCy and the knowledge is the slow part
+        with self._lock:
+            if self._pipeline is None:
+                from dateline.pipeline import Pipeline
+                self._pipeline = Pipeline()
+            return self._pipeline
+
+    def countries(self, max_age: float = 30.0) -> list:
+        """Countries present in the store; a full index scan, so kept for a few seconds."""
+        now = time.monotonic()
+        if self._countries is None or now - self._countries[0] > max_age:
+            self._countries = (now, self.analytics.countries())
+        return self._countries[1]
+
+    def changed(self) -> None:
+        self._countries = None
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+            self._analytics = None

@@ -1,0 +1,200 @@
+// The dashboard: pick two countries and a period, see their relationship, open any event's evidence.
+import { el, clear, QUADS, quadClass, whenLabel, number, money } from "./dom.js";
+import { drawTimeline, drawIndex, hbars } from "./charts.js";
+import { renderEvidence } from "./evidence.js";
+
+const $ = (id) => document.getElementById(id);
+const state = { a: null, b: null, start: "", end: "", summary: null, timeline: null, interval: "month", selected: null };
+
+async function getJSON(url) {
+  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(body.error || `${response.status} ${response.statusText}`);
+  return body;
+}
+
+function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== "" && v !== null && v !== undefined) q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+function say(text) { $("message").textContent = text || ""; }
+
+function legend() {
+  const box = $("quad-legend");
+  for (const q of [1, 2, 3, 4]) box.append(el("span", {}, el("i", { class: `swatch ${quadClass(q)}` }), QUADS[q]));
+}
+
+async function loadCountries() {
+  const countries = await getJSON("/api/countries");
+  for (const id of ["country-a", "country-b"]) {
+    const select = clear($(id));
+    for (const c of countries) select.append(el("option", { value: c.iso3 }, `${c.name} (${c.iso3})`));
+  }
+  return countries;
+}
+
+function readHash() {
+  const [pair, start = "", end = ""] = decodeURIComponent(window.location.hash.slice(1)).split("/");
+  const m = /^([A-Z]{3})-([A-Z]{3})$/.exec(pair || "");
+  return m ? { a: m[1], b: m[2], start, end } : null;
+}
+
+function stat(value, label) {
+  return el("div", { class: "stat" }, el("b", {}, value), el("span", {}, label));
+}
+
+function renderHeadline(s) {
+  const [a, b] = s.dyad;
+  $("title").textContent = `${s.names[a]} – ${s.names[b]}`;
+  const t = s.totals;
+  const coop = (t.by_quad[1] || 0) + (t.by_quad[2] || 0), conf = (t.by_quad[3] || 0) + (t.by_quad[4] || 0);
+  const idx = t.index === null ? "—" : `${t.index > 0 ? "+" : ""}${t.index}`;
+  clear($("stats")).append(stat(number(t.events), "events"), stat(number(t.sources), "article reports"),
+    stat(idx, "coop.–conflict index"), stat(`${number(coop)} / ${number(conf)}`, "cooperation / conflict"),
+    stat(number(t.undated), "without a date"));
+}
+
+function renderActors(s) {
+  const box = clear($("actors"));
+  for (const side of s.dyad) {
+    const col = el("div", {}, el("h3", {}, s.names[side]));
+    const list = el("div");
+    hbars(list, s.actors[side] || [], { label: (a) => el("span", {}, a.name, " ", el("span", { class: "actor-kind" }, a.kind || "")),
+      empty: "No named actors." });
+    col.append(list);
+    box.append(col);
+  }
+}
+
+function renderFacts(s) {
+  const box = clear($("facts"));
+  if (!s.facts.length) { box.append(el("p", { class: "empty" }, "No figures reported for this pair.")); return; }
+  const table = el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "figure"), el("th", {}, "period"), el("th", {}, "value"))));
+  const body = el("tbody");
+  for (const series of s.facts) {
+    series.points.forEach((p, i) => {
+      const qual = p.qualifier ? `${p.qualifier.replace(/_/g, " ")} ` : "";
+      body.append(el("tr", { title: p.sentence || "" },
+        el("td", { class: "indicator" }, i === 0 ? series.indicator.replace(/_/g, " ") : ""),
+        el("td", {}, p.period || "not stated"), el("td", { class: "num" }, qual + money(p.value, p.unit))));
+    });
+  }
+  table.append(body);
+  box.append(table);
+}
+
+function renderList(events, total) {
+  $("list-count").textContent = total > events.length ? `(latest ${events.length} of ${number(total)})` : `(${events.length})`;
+  const box = clear($("event-list"));
+  if (!events.length) { box.append(el("p", { class: "empty" }, "No events.")); return; }
+  const names = (xs) => xs.map((x) => x.name).join(" + ") || "—";
+  const body = el("tbody");
+  for (const e of events) {
+    const when = e.time && e.time.value ? e.time.value : "not stated";
+    body.append(el("tr", { dataset: { eventId: e.id }, tabindex: 0, class: e.id === state.selected ? "selected" : null,
+      onclick: () => select(e.id), onkeydown: (ev) => { if (ev.key === "Enter") select(e.id); } },
+      el("td", { class: "when" }, when),
+      el("td", {}, el("span", { class: `type-chip ${quadClass(e.quad_class)}` }, e.type)),
+      el("td", {}, `${names(e.actors)} → ${names(e.recipients)}`),
+      el("td", { class: "ev" }, (e.evidence || "").slice(0, 180))));
+  }
+  box.append(el("table", { class: "events-table" },
+    el("thead", {}, el("tr", {}, el("th", {}, "when"), el("th", {}, "type"), el("th", {}, "who → whom"), el("th", {}, "reported as"))), body));
+}
+
+function drawCharts() {
+  if (!state.summary) return;
+  drawTimeline($("timeline"), state.timeline.events, { start: state.summary.start, end: state.summary.end,
+    onSelect: select, selected: state.selected });
+  const series = state.interval === "year" ? state.summary.years : state.summary.months;
+  drawIndex($("index-chart"), series, state.interval);
+  for (const b of document.querySelectorAll(".toggle button")) b.setAttribute("aria-pressed", String(b.dataset.interval === state.interval));
+}
+
+async function select(id) {
+  state.selected = id;
+  for (const node of document.querySelectorAll("[data-event-id]")) node.classList.toggle("selected", node.dataset.eventId === id);
+  const panel = $("evidence");
+  try {
+    const event = await getJSON(`/api/events/${encodeURIComponent(id)}`);
+    renderEvidence(panel, event, { loadArticle: (aid) => getJSON(`/api/articles/${encodeURIComponent(aid)}`) });
+  } catch (err) {
+    clear(panel).append(el("h2", {}, "Evidence"), el("p", { class: "message" }, `Could not load the event: ${err.message}`));
+  }
+}
+
+async function load() {
+  const { a, b, start, end } = state;
+  if (!a || !b) return;
+  if (a === b) { say("Pick two different countries."); return; }
+  say("");
+  document.body.setAttribute("aria-busy", "true");
+  const period = { start, end };
+  try {
+    const [summary, timeline, list] = await Promise.all([
+      getJSON(`/api/dyads/${a}/${b}/summary${query(period)}`),
+      getJSON(`/api/dyads/${a}/${b}/timeline${query(period)}`),
+      getJSON(`/api/events${query({ dyad: `${a}-${b}`, ...period, limit: 200 })}`),
+    ]);
+    state.summary = summary;
+    state.timeline = timeline;
+    // a period of a single month says little by month; fall back to years when that shows more
+    state.interval = summary.months.length <= 1 && summary.years.length > 1 ? "year" : "month";
+    renderHeadline(summary);
+    drawCharts();
+    hbars($("dimensions"), summary.dimensions, { empty: "No partnership dimensions named." });
+    hbars($("contexts"), summary.contexts, { empty: "No contexts coded." });
+    renderActors(summary);
+    renderFacts(summary);
+    renderList(list.events, list.total);
+    document.body.dataset.loaded = `${a}-${b}`;
+  } catch (err) {
+    say(`Could not load ${a}–${b}: ${err.message}`);
+  } finally {
+    document.body.removeAttribute("aria-busy");
+  }
+}
+
+function fromForm() {
+  state.a = $("country-a").value;
+  state.b = $("country-b").value;
+  state.start = $("start").value.trim();
+  state.end = $("end").value.trim();
+  state.selected = null;
+  const hash = `#${state.a}-${state.b}` + (state.start || state.end ? `/${state.start}/${state.end}` : "");
+  if (window.location.hash !== hash) history.replaceState(null, "", hash);
+  load();
+}
+
+async function main() {
+  legend();
+  let countries;
+  try {
+    countries = await loadCountries();
+  } catch (err) {
+    say(`Could not reach the store: ${err.message}`);
+    return;
+  }
+  if (countries.length < 2) { say("The store holds no country pairs yet: ingest some articles first (dateline ingest …)."); return; }
+  let initial = readHash();
+  if (!initial) {
+    const net = await getJSON("/api/network?limit=1").catch(() => ({ edges: [] }));
+    const top = net.edges[0];
+    initial = top ? { a: top.source, b: top.target, start: "", end: "" } : { a: countries[0].iso3, b: countries[1].iso3 };
+  }
+  $("country-a").value = initial.a;
+  $("country-b").value = initial.b;
+  $("start").value = initial.start || "";
+  $("end").value = initial.end || "";
+  $("picker").addEventListener("submit", (e) => { e.preventDefault(); fromForm(); });
+  for (const id of ["country-a", "country-b"]) $(id).addEventListener("change", fromForm);
+  for (const b of document.querySelectorAll(".toggle button")) b.addEventListener("click", () => { state.interval = b.dataset.interval; drawCharts(); });
+  let resize;
+  window.addEventListener("resize", () => { clearTimeout(resize); resize = setTimeout(drawCharts, 150); });
+  fromForm();
+}
+
+main();
