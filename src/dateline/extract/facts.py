@@ -1,0 +1,266 @@
+"""Facts: quantities an article reports about an actor or a dyad.
+
+"In 2024, bilateral trade crossed the $1 billion mark" -> trade_volume, 1e9 USD, more_than, 2024.
+Per sentence: find amounts of money and counted nouns with regular expressions built from
+knowledge files (currencies.tsv, number_words.tsv, fact_qualifiers.tsv), give each the indicator
+whose cue word stands nearest (facts_indicators.tsv), take the period from the nearest resolved
+time expression in the same sentence (never the publication date), and the subjects from the
+actors named in the sentence or, for dyadic indicators ("bilateral trade"), the article's two
+most-mentioned countries.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from dateline.extract import evidence_for, sentences
+from dateline.knowledge.loader import KnowledgeFileError, read_table, split_list
+from dateline.model import Actor, ActorMention, Article, Fact, TextSpan, TimeRef, stable_id
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    name: str
+    kind: str                  # money | count | people
+    nouns: frozenset[str]
+    cues: tuple[str, ...]
+    dyadic: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int                 # offsets into the sentence text
+    end: int
+    value: float
+    unit: str                  # ISO currency or "count"/"people" (set later)
+    qualifier: str | None
+    noun: str | None           # the counted noun, for counts
+    money: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FactPatterns:
+    indicators: tuple[Indicator, ...]
+    money: tuple[re.Pattern[str], re.Pattern[str]]
+    count: re.Pattern[str]
+    currency_before: dict[str, str]
+    currency_after: dict[str, str]
+    qualifiers: dict[str, str]
+    dyad_words: re.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=4)
+def fact_patterns(extra: tuple[str, ...] = ()) -> FactPatterns:
+    indicators = []
+    for row in read_table("facts_indicators.tsv", extra):
+        if row.get("kind") not in ("money", "count", "people"):
+            raise KnowledgeFileError(f"facts_indicators.tsv: {row.get('indicator')!r} has kind "
+                                     f"{row.get('kind')!r}; use money, count or people")
+        indicators.append(Indicator(row["indicator"], row["kind"],
+                                    frozenset(n.lower() for n in split_list(row.get("nouns", ""))),
+                                    tuple(c.lower() for c in split_list(row.get("cues", ""))),
+                                    row.get("dyadic", "0") == "1"))
+    before = {r["token"].lower(): r["code"] for r in read_table("currencies.tsv", extra) if r["position"] == "before"}
+    after = {r["token"].lower(): r["code"] for r in read_table("currencies.tsv", extra) if r["position"] == "after"}
+    qualifiers = {r["phrase"].lower(): r["qualifier"] for r in read_table("fact_qualifiers.tsv", extra)}
+    numbers = {r["word"].lower(): r["kind"] for r in read_table("number_words.tsv", extra)}
+    mult = _alternation([w for w, k in numbers.items() if k == "multiplier"])
+    words = _alternation([w for w, k in numbers.items() if k == "number" and len(w) > 2])
+    qual = rf"(?:(?P<qual>{_alternation(list(qualifiers))})\s+(?:the\s+)?)?"
+    number = rf"(?P<num>\d[\d,]*(?:\.\d+)?|(?:a\s+)?(?:{words})(?:-(?:{words}))?(?:\s+and\s+a\s+half)?)"
+    # "$1.5bn", "Rs 20 billion" (symbol or code first) and "20 billion rupees" (word after)
+    money = (re.compile(rf"{qual}(?<![A-Za-z])(?P<pre>{_alternation(list(before))})\s?{number}"
+                        rf"(?:\s?(?P<mult>{mult})\b)?(?:\s+(?P<post>{_alternation(list(after))})\b)?",
+                        re.IGNORECASE),
+             re.compile(rf"{qual}\b{number}(?:\s?(?P<mult>{mult})\b)?\s+(?P<post>{_alternation(list(after))})\b",
+                        re.IGNORECASE))
+    # the counted noun is the first or second word after the number ("eight agreements",
+    # "12 more people"); the code picks whichever an indicator lists
+    count = re.compile(rf"{qual}\b{number}(?:\s+(?P<mult>{mult}))?\s+(?:of\s+)?"
+                       rf"(?P<w1>[a-z][a-z-]*)(?:\s+(?P<w2>[a-z]+))?", re.IGNORECASE)
+    dyad = re.compile(r"\b(?:bilateral|two-way|both countries|both sides|the two countries|"
+                      r"the two nations|the two sides|between the two)\b", re.IGNORECASE)
+    return FactPatterns(tuple(indicators), money, count, before, after, qualifiers, dyad)
+
+
+@functools.lru_cache(maxsize=1)
+def _number_table() -> dict[str, tuple[float, str]]:
+    return {r["word"].lower(): (float(r["value"]), r["kind"]) for r in read_table("number_words.tsv")}
+
+
+def parse_number(text: str, multiplier: str | None = None) -> float | None:
+    """'1,000' -> 1000; '1.5' + 'bn' -> 1.5e9; 'eight' -> 8; 'twenty-five' -> 25; 'a dozen' -> 12."""
+    t = text.lower().strip()
+    half = t.endswith(" and a half")
+    t = t.removesuffix(" and a half").removeprefix("a ").strip()
+    table = _number_table()
+    if t and t[0].isdigit():
+        value = float(t.replace(",", ""))
+    else:
+        parts = t.split("-")
+        if not all(p in table for p in parts):
+            return None
+        value = sum(table[p][0] for p in parts)
+    if half:
+        value += 0.5
+    if multiplier:
+        entry = table.get(multiplier.lower())
+        if entry is None:
+            return None
+        value *= entry[0]
+    return value
+
+
+class FactExtractor:
+    def __init__(self, kb=None) -> None:
+        self.kb = kb
+        self.patterns = fact_patterns(tuple(getattr(kb, "extra_paths", ()) or ()))
+        self.nouns: frozenset[str] = frozenset().union(*(i.nouns for i in self.patterns.indicators))
+
+    def extract(self, doc: Doc, article: Article, mentions: list[ActorMention],
+                times: list[TimeRef]) -> list[Fact]:
+        facts: list[Fact] = []
+        dyad = self._main_dyad(mentions)
+        for index, sent in enumerate(sentences(doc)):
+            text = sent.text
+            for q in self._quantities(text):
+                indicator = self._indicator(text, q)
+                if indicator is None:
+                    continue
+                start, end = sent.start_char + q.start, sent.start_char + q.end
+                subjects = self._subjects(text, index, mentions, indicator, dyad)
+                period = self._period(times, sent.start_char, sent.end_char, start)
+                evidence = evidence_for(doc, article.id, index)
+                evidence.trigger = TextSpan(start, end, doc.text[start:end])
+                evidence.time = period.span if period else None
+                evidence.actors = [TextSpan(m.start, m.end, m.text) for m in mentions
+                                   if m.sentence_index == index]
+                unit = q.unit if q.money else ("people" if indicator.kind == "people" else "count")
+                facts.append(Fact(
+                    id=stable_id("fact", article.id, indicator.name, start, end),
+                    article_id=article.id, indicator=indicator.name, subjects=subjects,
+                    value=q.value, unit=unit, qualifier=q.qualifier, period=period, evidence=evidence))
+        return facts
+
+    # -- finding numbers --
+
+    def _quantities(self, text: str) -> list[Quantity]:
+        p = self.patterns
+        found: list[Quantity] = []
+        taken: list[tuple[int, int]] = []
+        matches = [m for pattern in p.money for m in pattern.finditer(text)]
+        for m in sorted(matches, key=lambda m: (m.start(), -m.end())):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            pre = m.groupdict().get("pre")
+            currency = p.currency_before.get(pre.lower()) if pre else p.currency_after.get((m["post"] or "").lower())
+            value = parse_number(m["num"], m["mult"])
+            if value is None or currency is None:
+                continue
+            found.append(Quantity(m.start(), m.end(), value, currency, self._qualifier(m), None, True))
+            taken.append(m.span())
+        for m in p.count.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            value = parse_number(m["num"], m["mult"])
+            if value is None:
+                continue
+            noun, noun_end = self._counted_noun(m)
+            if noun is None:
+                continue
+            found.append(Quantity(m.start(), noun_end, value, "", self._qualifier(m), noun, False))
+        return found
+
+    def _counted_noun(self, m: re.Match[str]) -> tuple[str | None, int]:
+        nouns = self.nouns
+        for group in ("w1", "w2"):
+            word = (m[group] or "").lower()
+            if word in nouns:
+                return word, m.end(group)
+        return None, m.end()
+
+    def _qualifier(self, m: re.Match[str]) -> str | None:
+        qual = m["qual"]
+        return self.patterns.qualifiers.get(" ".join(qual.lower().split())) if qual else None
+
+    # -- deciding what the number measures --
+
+    def _indicator(self, text: str, q: Quantity) -> Indicator | None:
+        lowered = text.lower()
+        best: tuple[int, int, Indicator] | None = None
+        for order, ind in enumerate(self.patterns.indicators):
+            if q.money != (ind.kind == "money"):
+                continue
+            if not q.money and q.noun not in ind.nouns:
+                continue
+            distance = self._cue_distance(lowered, ind.cues, q.start, q.end)
+            if distance is None:
+                continue
+            if best is None or (distance, order) < best[:2]:
+                best = (distance, order, ind)
+        return best[2] if best else None
+
+    @staticmethod
+    def _cue_distance(lowered: str, cues: tuple[str, ...], start: int, end: int) -> int | None:
+        best = None
+        for cue in cues:
+            for m in re.finditer(rf"\b{re.escape(cue)}\b", lowered):
+                d = start - m.end() if m.end() <= start else m.start() - end if m.start() >= end else 0
+                if best is None or d < best:
+                    best = d
+        return best
+
+    # -- who and when --
+
+    def _main_dyad(self, mentions: list[ActorMention]) -> list[Actor]:
+        """The article's two most-mentioned countries, as country actors."""
+        counts: Counter[str] = Counter()
+        for m in mentions:
+            for a in m.actors:
+                if a.country:
+                    counts[a.country] += 1
+        return [self._country_actor(iso3, mentions) for iso3, _ in counts.most_common(2)]
+
+    def _country_actor(self, iso3: str, mentions: list[ActorMention]) -> Actor:
+        for m in mentions:
+            for a in m.actors:
+                if a.kind == "country" and a.country == iso3:
+                    return a
+        name = iso3
+        if self.kb is not None:
+            country = self.kb.countries.get(iso3)
+            name = country.name if country else iso3
+        return Actor(id=f"country:{iso3}", name=name, kind="country", country=iso3)
+
+    def _subjects(self, text: str, index: int, mentions: list[ActorMention], indicator: Indicator,
+                  dyad: list[Actor]) -> list[Actor]:
+        if indicator.dyadic and len(dyad) == 2 and self.patterns.dyad_words.search(text):
+            return list(dyad)
+        here: dict[str, Actor] = {}
+        for m in mentions:
+            if m.sentence_index == index:
+                for a in m.actors:
+                    here.setdefault(a.id, a)
+        if indicator.dyadic and len(dyad) == 2:
+            # "the Pakistan-Russia commission ... signed eight agreements": a dyadic figure whose
+            # sentence names only the main dyad's countries is about that dyad
+            dyad_countries = {a.country for a in dyad}
+            if {a.country for a in here.values()} <= dyad_countries:
+                return list(dyad)
+        return list(here.values())
+
+    @staticmethod
+    def _period(times: list[TimeRef], sent_start: int, sent_end: int, at: int) -> TimeRef | None:
+        """The resolved time expression nearest the number in the same sentence."""
+        candidates = [t for t in times if t.span and t.value and sent_start <= t.span.start < sent_end]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda t: abs(t.span.start - at))
