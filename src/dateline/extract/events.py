@@ -1,0 +1,543 @@
+"""Event detection and coding: trigger words -> PLOVER/CAMEO events with actors, time, place.
+
+Per sentence: find triggers through the lexicon (a lemma index, constraints checked on the parse),
+drop the ones that are only the content of another trigger ("agreed to *pursue*", "urged X to
+*withdraw*"), read roles off the parse (``roles.py``), then code type, mode, CAMEO, quad class,
+scores, modality, contexts and dimensions, and pick time and place. Finally the same event told
+twice in one article is merged (``merge_article_events``).
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline import ontology
+from dateline.extract import evidence_for, sentences
+from dateline.extract.modality import ModalityDetector, is_historical, tense
+from dateline.extract.roles import MentionIndex, Roles, noun_roles, phrase_parties, verb_roles
+from dateline.knowledge.lexicon import TriggerSense, load_dimensions, load_lexicon
+from dateline.model import (Actor, ActorMention, Article, Event, Evidence, Place, TextSpan, TimeRef,
+                            stable_id)
+
+RECENT = timedelta(days=7)          # a time this close to publication is "the story's own" time
+DISCOURSE_WINDOW = 4                # past-tense sentences inherit a day named up to 4 sentences back
+# Future cooperation is an intention to cooperate (PLOVER manual 3.1): coded AGREE with this CAMEO.
+FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "031", "COOPERATE": "031", "AID": "033"}
+_VERB_POS = frozenset({"VERB"})
+_NOUN_POS = frozenset({"NOUN"})
+_EMBEDDED = frozenset({"xcomp", "ccomp", "pcomp"})
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
+_TIME_STRENGTH = {"text": 2, "publication_date": 1, "none": 0}
+_GRAIN_RANK = {"day": 5, "week": 4, "month": 3, "quarter": 2, "season": 2, "year": 1, "decade": 0}
+
+
+class EventExtractionError(RuntimeError):
+    pass
+
+
+@dataclass(slots=True)
+class Trigger:
+    token: Token
+    sense: TriggerSense
+    matched: str | None        # the constraint word that selected this sense ("agreement")
+
+
+# ---------------------------------------------------------------- trigger lookup
+
+def _child_lemmas(tok: Token, deps: frozenset[str] | set[str]) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in deps:
+            out.append(c)
+            out.extend(c.conjuncts)
+    return out
+
+
+def _constraint_values(tok: Token, key: str) -> list[str]:
+    if key == "form":
+        return [tok.lower_]
+    if key == "prt" or key == "prep":
+        return [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")]
+    if key == "mod":
+        return [c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+    if key == "xcomp":
+        return [c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    # obj: a verb's object or passive subject; a noun's "of" object or name modifier
+    if tok.pos_ in _VERB_POS:
+        objs = _child_lemmas(tok, {"dobj", "nsubjpass", "obj", "attr"})
+    else:
+        objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj"]
+        objs += [c for c in tok.children if c.dep_ == "compound"]
+        objs += [c for o in list(objs) for c in o.conjuncts]
+    return [o.lemma_.lower() for o in objs] + [o.lower_ for o in objs]
+
+
+def match_sense(tok: Token, senses: tuple[TriggerSense, ...]) -> tuple[TriggerSense, str | None] | None:
+    """The most specific sense whose constraints all hold for ``tok``."""
+    for sense in senses:
+        matched = None
+        for key, allowed in sense.requires:
+            hit = next((v for v in _constraint_values(tok, key) if v in allowed), None)
+            if hit is None:
+                break
+            if key == "obj":
+                matched = hit
+        else:
+            return (sense, matched) if sense.shape != "none" else None
+    return None
+
+
+def find_triggers(sent: Span, lexicon) -> list[Trigger]:
+    found: dict[int, Trigger] = {}
+    for tok in sent:
+        if tok.pos_ in _VERB_POS:
+            pos = "verb"
+        elif tok.pos_ in _NOUN_POS:
+            pos = "noun"
+        else:
+            continue
+        senses = lexicon.senses(tok.lemma_.lower(), pos)
+        if not senses and pos == "noun" and tok.lower_ != tok.lemma_.lower():
+            senses = lexicon.senses(tok.lower_, pos)   # "signing" lemmatised as "sign"
+        if senses:
+            hit = match_sense(tok, senses)
+            if hit:
+                found[tok.i] = Trigger(tok, hit[0], hit[1])
+    return [t for t in found.values() if not _is_content_of_other(t, found)]
+
+
+def _is_content_of_other(trig: Trigger, found: dict[int, Trigger]) -> bool:
+    tok = trig.token
+    head = tok.head
+    # "agreed to pursue", "urged them to withdraw", "accused X of attacking": content, not an event
+    if tok.dep_ in _EMBEDDED and (head.i in found or (tok.dep_ == "pcomp" and head.head.i in found)):
+        return True
+    # "held talks", "signed the agreement": the noun is the verb's object, the verb carries it
+    if tok.pos_ in _NOUN_POS and tok.dep_ in _OBJECT_DEPS and head.i in found:
+        return True
+    if tok.pos_ in _NOUN_POS and tok.dep_ == "pobj" and head.head.i in found \
+            and found[head.head.i].sense.type == trig.sense.type:
+        return True
+    # an umbrella noun whose own subtree names the same kind of event ("visits ..., including X's trip")
+    if tok.pos_ in _NOUN_POS:
+        for other in found.values():
+            if other is not trig and other.sense.type == trig.sense.type \
+                    and tok.left_edge.i <= other.token.i <= tok.right_edge.i:
+                return True
+    # a trigger embedded under a verb that is itself content of a trigger ("agreed to hold talks")
+    if tok.pos_ in _NOUN_POS and head.dep_ in _EMBEDDED and head.head.i in found:
+        return True
+    return False
+
+
+# ---------------------------------------------------------------- the extractor
+
+class _ArticleScope:
+    """Per-article lookups shared by all sentences."""
+
+    def __init__(self, doc: Doc, article: Article, mentions: list[ActorMention], times: list[TimeRef],
+                 places: list[Place], kb) -> None:
+        self.doc, self.article, self.kb = doc, article, kb
+        self.index = MentionIndex(mentions, len(doc))
+        self.sents = sentences(doc)
+        self.times = [t for t in times if t.span is not None and t.value is not None]
+        self.places = [p for p in places if p.span is not None and p.source != "dateline"]
+        self.dateline_place = next((p for p in places if p.source == "dateline"), None)
+        self.mentions = mentions
+        self._dyad: list[Actor] | None = None
+
+    # the article's main dyad: the two countries its actors belong to most often
+    def main_dyad(self) -> list[Actor]:
+        if self._dyad is None:
+            counts: dict[str, int] = {}
+            country_actor: dict[str, Actor] = {}
+            for m in self.mentions:
+                if m.via == "dateline":
+                    continue
+                for a in m.actors:
+                    if a.country:
+                        counts[a.country] = counts.get(a.country, 0) + 1
+                    if a.kind == "country" and a.country:
+                        country_actor.setdefault(a.country, a)
+            top = sorted(counts, key=lambda c: (-counts[c], c))[:2]
+            self._dyad = [country_actor.get(c) or self.country_actor(c) for c in top] if len(top) == 2 else []
+        return self._dyad
+
+    def country_actor(self, iso3: str) -> Actor:
+        for m in self.mentions:
+            for a in m.actors:
+                if a.kind == "country" and a.country == iso3:
+                    return a
+        name = iso3
+        countries = getattr(self.kb, "countries", None)
+        if countries is not None:
+            c = countries.get(iso3)
+            if c is not None:
+                name = c.name
+        return Actor(id=f"country:{iso3}", name=name, kind="country", country=iso3)
+
+    def times_in(self, sent: Span) -> list[TimeRef]:
+        return [t for t in self.times if sent.start_char <= t.span.start < sent.end_char]
+
+    def places_in(self, sent: Span) -> list[Place]:
+        return [p for p in self.places if sent.start_char <= p.span.start < sent.end_char]
+
+    def get_dateline_place(self) -> Place | None:
+        if self.dateline_place is None and self.article.dateline:
+            try:
+                from dateline.extract.places import PlaceResolver
+                self.dateline_place = PlaceResolver(self.kb).dateline_place(self.article)
+            except ImportError:
+                return None
+        return self.dateline_place
+
+
+class EventExtractor:
+    """Doc + actor mentions + times + places -> coded events, merged within the article."""
+
+    def __init__(self, kb=None) -> None:
+        self.kb = kb
+        extra = tuple(str(p) for p in (getattr(kb, "extra_paths", ()) or ()))
+        self.lexicon = load_lexicon(extra)
+        self.dimensions = load_dimensions(extra)
+        self.modality = ModalityDetector(extra)
+
+    def extract(self, doc: Doc, article: Article, mentions: list[ActorMention], times: list[TimeRef],
+                places: list[Place]) -> list[Event]:
+        scope = _ArticleScope(doc, article, mentions, times, places, self.kb)
+        events: list[Event] = []
+        for si, sent in enumerate(scope.sents):
+            for trig in find_triggers(sent, self.lexicon):
+                events.extend(self._code(trig, si, sent, scope))
+        return merge_article_events(events)
+
+    # -- one trigger -> zero or more events
+
+    def _code(self, trig: Trigger, si: int, sent: Span, scope: _ArticleScope) -> list[Event]:
+        tok, sense = trig.token, trig.sense
+        is_noun = tok.pos_ in _NOUN_POS
+        roles = noun_roles(tok, scope.index, sense.type) if is_noun else \
+            verb_roles(tok, scope.index, swap=sense.shape == "swap")
+        if is_noun and sense.shape == "swap" and not roles.inherited:
+            roles.actors, roles.recipients = roles.recipients, roles.actors
+        actors = _actors_of(roles.actors)
+        recipients = _actors_of(roles.recipients)
+        confidence = 0.9 if roles.inherited else 1.0
+        if not actors and sense.shape == "reciprocal":
+            actors = self._implicit_parties(tok, scope)
+            confidence = 0.6
+        if not actors:
+            return []                                   # no resolvable actor: no event
+        actors = _drop_shadowed(actors)
+        recipients = [r for r in _drop_shadowed(recipients) if r.id not in {a.id for a in actors}
+                      and not (r.kind == "country" and r.country in {a.country for a in actors})]
+
+        event_type, mode, cameo = sense.type, sense.mode, sense.cameo
+        modality = self.modality.of(tok)
+        place = self._place(tok, sent, scope, roles)
+        if event_type == "CONSULT" and mode in (None, "visit"):
+            if mode == "visit" and not recipients and roles.destination is not None:
+                recipients = self._destination_country(roles.destination, sent, scope, actors)
+            actors, recipients, mode, cameo = _host_and_visitor(actors, recipients, mode, cameo, place)
+        if modality.future and event_type in FUTURE_AS_AGREE:
+            event_type, mode, cameo = "AGREE", None, FUTURE_AS_AGREE[event_type]
+        elif modality.future and event_type == "RETREAT":
+            event_type, mode, cameo = "CONCEDE", None, "080"
+        time = self._time(tok, si, sent, scope, modality.future or modality.hypothetical)
+        if place is not None and place.source == "dateline" and not _is_recent(time, scope.article.published):
+            place = None
+        dims, ctx = self._dimensions(tok, is_noun)
+        contexts = list(dict.fromkeys([*sense.contexts, *ctx]))
+        quantity = _quantity(tok, is_noun)
+
+        # one event per visitor when several people each made their own trip ("X and Y's trips")
+        groups = [[a] for a in actors] if (mode == "visit" and tok.tag_ == "NNS" and len(actors) > 1
+                                           and all(a.kind != "country" for a in actors)) else [actors]
+        out = []
+        for group in groups:
+            group_ids = {a.id for a in group}
+            mention_spans = [m for m in roles.actors if any(a.id in group_ids for a in m.actors)]
+            ev = Event(
+                id=stable_id("evt", scope.article.id, si, tok.idx, event_type,
+                             ",".join(sorted(a.id for a in group))),
+                article_id=scope.article.id, type=event_type, mode=mode, contexts=contexts,
+                dimensions=dims, cameo=cameo, quad_class=ontology.quad_class(event_type),
+                plover_score=ontology.score(event_type, mode), goldstein=ontology.goldstein(cameo),
+                actors=list(group), recipients=list(recipients), time=time, place=place,
+                negated=modality.negated, future=modality.future, hypothetical=modality.hypothetical,
+                historical=is_historical(time, scope.article.published),
+                trigger=f"{sense.lemma} {trig.matched}" if trig.matched else sense.lemma,
+                confidence=confidence, quantity=quantity)
+            ev.mentions.append(self._evidence(scope, si, tok, mention_spans or roles.actors,
+                                              roles.recipients, time, place, sent))
+            out.append(ev)
+        return out
+
+    def _implicit_parties(self, tok: Token, scope: _ArticleScope) -> list[Actor]:
+        """Parties of an agentless reciprocal event: a meeting named in the same clause
+        ("reached during a meeting between A and B"), else the article's main dyad."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("during", "at", "after", "in"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        roles = noun_roles(p, scope.index, "CONSULT")
+                        found = _actors_of(roles.actors)
+                        if found:
+                            return found
+        return list(scope.main_dyad())
+
+    def _destination_country(self, dest: Token, sent: Span, scope: _ArticleScope,
+                             actors: list[Actor]) -> list[Actor]:
+        m = scope.index.at(dest.i)
+        if m is not None:
+            return _actors_of([m])
+        for p in scope.places_in(sent):
+            if p.span.start <= dest.idx < p.span.end and p.country:
+                if p.country in {a.country for a in actors}:
+                    return []
+                return [scope.country_actor(p.country)]
+        return []
+
+    # -- time, place, dimensions, evidence
+
+    def _time(self, tok: Token, si: int, sent: Span, scope: _ArticleScope, irrealis: bool) -> TimeRef:
+        published = scope.article.published
+        here = scope.times_in(sent)
+        if here:
+            return copy.copy(min(here, key=lambda t: abs(t.span.start - tok.idx)))
+        clause_tense = tense(tok)
+        if not irrealis and clause_tense == "present" and published is not None:
+            return TimeRef(value=published.isoformat(), granularity="day", source="publication_date",
+                           earliest=published, latest=published, fallback=published)
+        if not irrealis and clause_tense == "past":
+            # a past-tense report continuing the story of a day named just before ("on Thursday")
+            for back in range(si - 1, max(si - 1 - DISCOURSE_WINDOW, -1), -1):
+                prev = scope.times_in(scope.sents[back])
+                if prev:
+                    t = prev[-1]
+                    if t.granularity in ("day", "week") and _is_recent(t, published):
+                        return copy.copy(t)
+                    break
+        return TimeRef(value=None, granularity="unknown", source="none", fallback=published)
+
+    def _place(self, tok: Token, sent: Span, scope: _ArticleScope, roles: Roles) -> Place | None:
+        role_spans = [(m.start, m.end) for m in [*roles.actors, *roles.recipients] if m.via not in ("capital",)]
+        candidates = [p for p in scope.places_in(sent)
+                      if not any(s <= p.span.start < e for s, e in role_spans)]
+        if candidates:
+            return min(candidates, key=lambda p: abs(p.span.start - tok.idx))
+        return scope.get_dateline_place()
+
+    def _dimensions(self, tok: Token, is_noun: bool) -> tuple[list[str], list[str]]:
+        words = [t.lemma_.lower() for t in tok.subtree]
+        lowers = [t.lower_ for t in tok.subtree]
+        dims: dict[str, None] = {}
+        ctx: dict[str, None] = {}
+        i = 0
+        while i < len(words):
+            hit = None
+            for key in {words[i], lowers[i]}:
+                for kw in self.dimensions.get(key, ()):
+                    n = len(kw.lemmas)
+                    seq = [w for w in words[i:i + n * 2] if w not in ("-",)][:n]
+                    seq_l = [w for w in lowers[i:i + n * 2] if w not in ("-",)][:n]
+                    if tuple(seq) == kw.lemmas or tuple(seq_l) == kw.lemmas:
+                        hit = kw
+                        break
+                if hit:
+                    break
+            if hit:
+                if hit.dimension:
+                    dims[hit.dimension] = None
+                if hit.context:
+                    ctx[hit.context] = None
+            i += 1
+        return list(dims), list(ctx)
+
+    def _evidence(self, scope: _ArticleScope, si: int, tok: Token, actor_mentions: list[ActorMention],
+                  recipient_mentions: list[ActorMention], time: TimeRef, place: Place | None,
+                  sent: Span) -> Evidence:
+        ev = evidence_for(scope.doc, scope.article.id, si)
+        ev.trigger = TextSpan(tok.idx, tok.idx + len(tok.text), tok.text)
+        ev.actors = [TextSpan(m.start, m.end, m.text) for m in actor_mentions]
+        ev.recipients = [TextSpan(m.start, m.end, m.text) for m in recipient_mentions]
+        if time.span is not None and sent.start_char <= time.span.start < sent.end_char:
+            ev.time = time.span
+        if place is not None and place.span is not None and sent.start_char <= place.span.start < sent.end_char:
+            ev.place = place.span
+        return ev
+
+
+# ---------------------------------------------------------------- helpers
+
+def _actors_of(mentions: list[ActorMention]) -> list[Actor]:
+    out: dict[str, Actor] = {}
+    for m in mentions:
+        for a in m.actors:
+            out.setdefault(a.id, a)
+    return list(out.values())
+
+
+def _drop_shadowed(actors: list[Actor]) -> list[Actor]:
+    """'Pakistan's Foreign Minister Ishaq Dar': the person stands for the side; drop the country."""
+    people_countries = {a.country for a in actors if a.kind != "country" and a.country}
+    return [a for a in actors if not (a.kind == "country" and a.country in people_countries)]
+
+
+def _host_and_visitor(actors: list[Actor], recipients: list[Actor], mode: str | None, cameo: str,
+                      place: Place | None) -> tuple[list[Actor], list[Actor], str | None, str]:
+    """A meeting in one side's country is a visit by the other side: visitor acts, host receives."""
+    if place is None or place.source == "dateline" or not place.country:
+        return actors, recipients, mode, cameo
+    if all(a.kind == "country" for a in actors + recipients):
+        return actors, recipients, mode, cameo     # a commission session in Moscow: both sides meet
+    parties = actors + recipients
+    hosts = [a for a in parties if a.country == place.country]
+    visitors = [a for a in parties if a.country and a.country != place.country]
+    if not hosts or not visitors or len(hosts) + len(visitors) != len(parties):
+        return actors, recipients, mode, cameo
+    return visitors, hosts, "visit", "042" if cameo != "043" else cameo
+
+
+def _is_recent(time: TimeRef | None, published: date | None) -> bool:
+    if time is None or published is None:
+        return False
+    if time.source == "publication_date":
+        return True
+    if time.source != "text" or time.latest is None:
+        return False
+    return published - RECENT <= time.latest <= published + RECENT
+
+
+def _quantity(tok: Token, is_noun: bool) -> float | None:
+    """'the signing of eight agreements' -> 8; 'signed three deals' -> 3."""
+    if is_noun:
+        objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj"]
+    else:
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    for o in objs:
+        for c in o.children:
+            if c.dep_ == "nummod":
+                return _number(c.text)
+    return None
+
+
+def _number(text: str) -> float | None:
+    cleaned = text.replace(",", "")
+    try:
+        return float(cleaned)
+    except ValueError:
+        pass
+    try:
+        from dateline.extract.time import count_of
+    except ImportError:
+        return None
+    n = count_of(text.lower())
+    return float(n) if n is not None else None
+
+
+# ---------------------------------------------------------------- intra-article merge
+
+def _countries(actors: list[Actor]) -> frozenset[str]:
+    return frozenset(a.country for a in actors if a.country)
+
+
+def _countries_only(ev: Event) -> bool:
+    return all(a.kind == "country" for a in [*ev.actors, *ev.recipients])
+
+
+def _same_parties(a: Event, b: Event) -> bool:
+    if bool(a.recipients) != bool(b.recipients):
+        return False
+    if (_countries_only(a) or _countries_only(b)) and not (_pinned(a.time) and _pinned(b.time)):
+        # countries alone identify an event only on a named day: two 2024 Pakistan-Russia
+        # meetings are not one meeting
+        return False
+    a_ids, b_ids = {x.id for x in a.actors}, {x.id for x in b.actors}
+    if a_ids & b_ids:
+        if not a.recipients:
+            return True
+        ra, rb = {x.id for x in a.recipients}, {x.id for x in b.recipients}
+        return bool(ra & rb) or _countries(a.recipients) == _countries(b.recipients)
+    if _countries_only(a) or _countries_only(b):
+        return (_countries(a.actors) == _countries(b.actors) and bool(_countries(a.actors))
+                and _countries(a.recipients) == _countries(b.recipients))
+    return False
+
+
+def _pinned(t: TimeRef | None) -> bool:
+    return t is None or t.source != "text" or t.granularity in ("day", "week")
+
+
+def _times_compatible(a: TimeRef | None, b: TimeRef | None) -> bool:
+    if a is None or b is None or a.source == "none" or b.source == "none":
+        return True
+    if a.source == "text" and b.source == "text":
+        if a.earliest and b.earliest and a.latest and b.latest:
+            return a.earliest <= b.latest and b.earliest <= a.latest
+        return a.value == b.value
+    # a present-tense report ("is visiting") against a day named in the text: within a week
+    da = a.latest or a.earliest
+    db = b.latest or b.earliest
+    return da is not None and db is not None and abs((da - db).days) <= RECENT.days
+
+
+def _places_compatible(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None or a.source == "dateline" or b.source == "dateline":
+        return True
+    return (a.country or a.name) == (b.country or b.name)
+
+
+def _time_rank(t: TimeRef | None) -> tuple[int, int]:
+    if t is None:
+        return (-1, -1)
+    return (_TIME_STRENGTH.get(t.source, 0), _GRAIN_RANK.get(t.granularity, -1))
+
+
+def _place_rank(p: Place | None) -> int:
+    return -1 if p is None else (0 if p.source == "dateline" else 1)
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """Two codings of one happening: same type and polarity, the same parties (by id, or by
+    country when one side is named only as countries), compatible time and place, and not two
+    different triggers of one sentence."""
+    if a.type != b.type or a.negated != b.negated or a.future != b.future:
+        return False
+    a_keys = {(m.sentence, m.trigger.start if m.trigger else -1) for m in a.mentions}
+    b_keys = {(m.sentence, m.trigger.start if m.trigger else -1) for m in b.mentions}
+    a_sents = {m.sentence_index for m in a.mentions}
+    if any(m.sentence_index in a_sents for m in b.mentions) and not (a_keys & b_keys):
+        return False
+    return _same_parties(a, b) and _times_compatible(a.time, b.time) and _places_compatible(a.place, b.place)
+
+
+def merge_article_events(events: list[Event]) -> list[Event]:
+    """One event per happening: later codings of the same event become extra mentions of the first.
+    The kept event takes the most precise time and place among them; ids stay those of the first."""
+    merged: list[Event] = []
+    for ev in events:
+        target = next((m for m in merged if same_event(m, ev)), None)
+        if target is None:
+            merged.append(ev)
+            continue
+        target.mentions.extend(ev.mentions)
+        if _time_rank(ev.time) > _time_rank(target.time):
+            target.time = ev.time
+            target.historical = ev.historical
+        if _place_rank(ev.place) > _place_rank(target.place):
+            target.place = ev.place
+        if target.mode is None and ev.mode is not None:
+            target.mode, target.cameo = ev.mode, ev.cameo
+            target.plover_score, target.goldstein = ev.plover_score, ev.goldstein
+        target.contexts = list(dict.fromkeys([*target.contexts, *ev.contexts]))
+        target.dimensions = list(dict.fromkeys([*target.dimensions, *ev.dimensions]))
+        if target.quantity is None:
+            target.quantity = ev.quantity
+        target.confidence = max(target.confidence, ev.confidence)
+    return merged

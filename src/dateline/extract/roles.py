@@ -1,0 +1,212 @@
+"""Who did it and to whom: actor and recipient mentions of a trigger, read off the dependency parse.
+
+Verbs: the subject acts; the object and "with/to/against/on ..." objects receive; a passive's
+"by" object acts and its subject receives; a verb without a subject takes the subject of the verb
+it hangs from ("agreed to X and signed Y", "who met Y").
+Nouns: a possessive ("Mishustin's trip"), "by"/"from" objects and name modifiers ("Pakistan-Russia
+talks") act; "between A and B" are all actors; "with/to/on/against" objects receive; a noun with no
+party of its own takes the subject of the verb it hangs from ("the session ... resulted in the
+signing of eight agreements").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from dateline.model import ActorMention
+
+RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "upon", "toward", "towards", "from",
+                             "into", "at", "over", "for"})
+NOUN_RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "upon", "toward", "towards", "into",
+                                  "at", "for"})
+NOUN_ACTOR_PREPS = frozenset({"by", "from"})
+LOCATIVE_VIA = frozenset({"capital", "dateline"})   # a capital after "in/at" is a place, not a party
+_SUBJ = frozenset({"nsubj", "csubj"})
+_PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+_OBJ = frozenset({"dobj", "dative", "obj", "iobj"})
+_INHERIT_SUBJ = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp"})
+_NAME_MODS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+# The "of" object of these event nouns is the agent ("session of the Commission", "visit of the
+# President"); for the others it is the one acted upon ("release of prisoners").
+OF_IS_AGENT = frozenset({"CONSULT", "COOPERATE", "PROTEST", "MOBILIZE"})
+
+
+@dataclass(slots=True)
+class Roles:
+    actors: list[ActorMention] = field(default_factory=list)
+    recipients: list[ActorMention] = field(default_factory=list)
+    inherited: bool = False            # parties came from a governing verb, not the trigger itself
+    destination: Token | None = None   # "to Islamabad", "visiting Islamabad": where a visit goes
+
+
+class MentionIndex:
+    """Token index -> the actor mention covering it."""
+
+    def __init__(self, mentions: list[ActorMention], n_tokens: int) -> None:
+        self.by_token: list[ActorMention | None] = [None] * n_tokens
+        for m in mentions:
+            if not m.actors:
+                continue
+            for i in range(max(m.token_start, 0), min(m.token_end, n_tokens)):
+                self.by_token[i] = m
+
+    def at(self, i: int) -> ActorMention | None:
+        return self.by_token[i] if 0 <= i < len(self.by_token) else None
+
+
+def _add(out: list[ActorMention], m: ActorMention | None) -> None:
+    if m is not None and all(m is not o for o in out):
+        out.append(m)
+
+
+def phrase_parties(tok: Token, index: MentionIndex, depth: int = 0) -> list[ActorMention]:
+    """Mentions a noun phrase refers to: its head and conjuncts, else names inside it."""
+    out: list[ActorMention] = []
+    heads = [tok, *tok.conjuncts]
+    for h in heads:
+        _add(out, index.at(h.i))
+        for c in h.children:
+            if c.dep_ == "appos":
+                _add(out, index.at(c.i))
+    if out or depth >= 2:
+        return out
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in _NAME_MODS or c.dep_ == "poss":
+                _add(out, index.at(c.i))
+                for cc in c.conjuncts:
+                    _add(out, index.at(cc.i))
+    if out:
+        return out
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend(m for m in phrase_parties(p, index, depth + 1) if m not in out)
+    return out
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ == "pobj"]
+
+
+def _not_locative(m: ActorMention, prep: str) -> bool:
+    return not (m.via in LOCATIVE_VIA and prep in ("in", "at", "during", "near"))
+
+
+def subject_parties(verb: Token, index: MentionIndex) -> tuple[list[ActorMention], bool]:
+    """Acting parties of a verb: its subject, or its passive agent; climbs to a governing verb
+    when the verb has neither. Returns (mentions, inherited)."""
+    tok, inherited = verb, False
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in _SUBJ:
+                return phrase_parties(c, index), inherited
+            if c.dep_ == "agent":
+                out: list[ActorMention] = []
+                for p in _pobjs(c):
+                    out.extend(phrase_parties(p, index))
+                return out, inherited
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return phrase_parties(tok.head, index), True
+        if tok.dep_ in _INHERIT_SUBJ and tok.head is not tok:
+            tok, inherited = tok.head, True
+            continue
+        break
+    return [], inherited
+
+
+def nested_recipients(obj: Token, index: MentionIndex, depth: int = 0) -> list[ActorMention]:
+    """Parties named inside an object through "to/with/against" ("commitment to its ties with
+    Russia" -> Russia), up to three prepositions deep."""
+    out: list[ActorMention] = []
+    if depth >= 3:
+        return out
+    for c in obj.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "with", "against", "toward", "towards"):
+            for p in _pobjs(c):
+                out.extend(m for m in phrase_parties(p, index) if m not in out)
+                out.extend(m for m in nested_recipients(p, index, depth + 1) if m not in out)
+    return out
+
+
+def verb_recipients(verb: Token, index: MentionIndex) -> tuple[list[ActorMention], Token | None]:
+    out: list[ActorMention] = []
+    destination = None
+    scopes = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    for scope in scopes:
+        for c in scope.children:
+            if c.dep_ in _OBJ or (c.dep_ in _PASSIVE_SUBJ and scope is verb):
+                out.extend(m for m in phrase_parties(c, index) if m not in out)
+                out.extend(m for m in nested_recipients(c, index) if m not in out)
+                if c.dep_ in _OBJ and destination is None:
+                    destination = c
+            elif c.dep_ in ("prep", "prt") and c.lower_ in RECIPIENT_PREPS:
+                for p in _pobjs(c):
+                    out.extend(m for m in phrase_parties(p, index)
+                               if m not in out and _not_locative(m, c.lower_))
+                    if c.lower_ == "to" and destination is None:
+                        destination = p
+    return out, destination
+
+
+def verb_roles(verb: Token, index: MentionIndex, swap: bool) -> Roles:
+    actors, inherited = subject_parties(verb, index)
+    recipients, destination = verb_recipients(verb, index)
+    recipients = [m for m in recipients if m not in actors]
+    if swap:
+        actors, recipients = recipients, actors
+    return Roles(actors, recipients, inherited, destination)
+
+
+def noun_roles(noun: Token, index: MentionIndex, event_type: str) -> Roles:
+    roles = Roles()
+    possessors: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            possessors += [c, *c.conjuncts]
+    # "A and B's trips" is often parsed with A as the head and "trips" as its conjunct.
+    if possessors and noun.dep_ == "conj" and index.at(noun.head.i) is not None:
+        possessors.append(noun.head)
+    for p in possessors:
+        _add(roles.actors, index.at(p.i))
+    for c in noun.children:
+        if c.dep_ in _NAME_MODS:
+            _add(roles.actors, index.at(c.i))
+        elif c.dep_ == "prep":
+            prep = c.lower_
+            for p in _pobjs(c):
+                parties = phrase_parties(p, index)
+                if prep == "between" or prep in NOUN_ACTOR_PREPS or (prep == "of" and event_type in OF_IS_AGENT):
+                    for m in parties:
+                        _add(roles.actors, m)
+                elif prep in NOUN_RECIPIENT_PREPS or prep == "of":
+                    for m in parties:
+                        if _not_locative(m, prep):
+                            _add(roles.recipients, m)
+                if prep == "to" and roles.destination is None:
+                    roles.destination = p
+    if not roles.actors:
+        verb = _governing_verb(noun)
+        if verb is not None:
+            roles.actors, _ = subject_parties(verb, index)
+            roles.inherited = bool(roles.actors)
+            if roles.actors and not roles.recipients:
+                recipients, _ = verb_recipients(verb, index)
+                roles.recipients = [m for m in recipients if m not in roles.actors]
+    roles.recipients = [m for m in roles.recipients if m not in roles.actors]
+    return roles
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The nearest verb above a noun that has a subject or passive agent, within six steps."""
+    tok = noun
+    for _ in range(6):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in tok.children):
+            return tok
+    return None
