@@ -110,6 +110,14 @@ class _Run:
         self.country_refs: Counter[str] = Counter()
         self.first_ref: dict[str, int] = {}
         self.mentions: list[_Mention] = []
+        self.home = article.dateline_country or self._dateline_capital_country()
+
+    def _dateline_capital_country(self) -> str | None:
+        """The dateline's country when the pipeline did not set it: ISLAMABAD -> PAK."""
+        if not self.article.dateline:
+            return None
+        c = self.kb.countries.by_capital(self.article.dateline.title()) or self.kb.countries.lookup(self.article.dateline)
+        return c.iso3 if c else None
 
     # ------------------------------------------------------------------ matching
     def resolve(self) -> list[_Mention]:
@@ -125,6 +133,7 @@ class _Run:
         persons = self._find_persons(blocked)
         self._resolve_persons(persons)
         self._surname_mentions(blocked)
+        self._known_bodies()
         self._organizations()
         self._title_coreference()
         self._countries()
@@ -249,7 +258,7 @@ class _Run:
         author = (self.article.author or "").strip()
         spans: list[tuple[int, int]] = []
         for m in self.matches:
-            if m.key == "P":
+            if m.key == "P" and self._known_person(m):
                 spans.append((m.start, m.end))
         for ent in self.person_ents:
             s, e = ent.start, ent.end
@@ -285,6 +294,20 @@ class _Run:
                                    titles=titles + after_titles, country=country or after_country,
                                    from_country=self._from_country(s)))
         return persons
+
+    def _known_person(self, m: _Match) -> bool:
+        entry = self.kb.actors.lookup(m.value)
+        return entry is None or entry.kind == "person"
+
+    def _known_bodies(self) -> None:
+        """Groups and organisations from actors.tsv ("TTP"), as the table describes them."""
+        for m in self.matches:
+            if m.key == "P" and not self._known_person(m) and self._free(m.start, m.end):
+                entry = self.kb.actors.lookup(m.value)
+                start = m.start - 1 if self._definite(m.start) else m.start
+                actor = self.kb.actors.actor(entry, self.day)
+                self._note_country(actor.country, start)
+                self._add(start, m.end, [actor], "user")
 
     def _match_at(self, i: int) -> _Match | None:
         for m in self.matches:
@@ -399,13 +422,13 @@ class _Run:
                 if iso3 is None:
                     if not self._definite(m.start) or not (doc[m.start].is_title or head.dep_ in ARGUMENT_DEPS):
                         continue
-                    iso3 = self.article.dateline_country or self._top_country()
+                    iso3 = self.home or self._top_country()
                     via = "dateline"
                 if iso3 is None:
                     continue
                 c = self.kb.countries.get(iso3)
                 actor = self.kb.organizations.actor(org, iso3, c.name if c else None)
-            if start == m.start and self._definite(m.start):
+            if self._definite(start):
                 start -= 1
             if self._free(start, m.end):
                 self._note_country(actor.country, start)
@@ -455,17 +478,16 @@ class _Run:
             actor = self._person_with_role(title, m.start)
             if actor:
                 self._add(m.start - 1, m.end, [actor], "coref")
+                self.person_order.append((m.start - 1, actor))
 
     def _person_with_role(self, title: Title, at: int) -> Actor | None:
         def holds(a: Actor) -> bool:
             if title.role.lower() in ("minister", "federal minister"):
                 return any("minister" in r.lower() for r in a.roles)
             return title.role in a.roles
-        before = [a for i, a in self.person_order if i < at and holds(a)]
-        if before:
-            return max(((i, a) for i, a in self.person_order if i < at and holds(a)), key=lambda x: x[0])[1]
-        after = [a for i, a in sorted(self.person_order, key=lambda x: x[0]) if holds(a)]
-        return after[0] if after else None
+        # Only people already met: "the minister" looks back, never ahead.
+        before = [(i, a) for i, a in self.person_order if i < at and holds(a)]
+        return max(before, key=lambda x: x[0])[1] if before else None
 
     def _role_holder(self, title: Title, iso3: str, at: int) -> Actor:
         """ "Russia's foreign minister" without a name: the person in the article or the known
@@ -588,10 +610,19 @@ class _Run:
 
     # ------------------------------------------------------------------ "the two countries"
     def _pairs(self) -> None:
-        if len(self.country_refs) < 2:
+        """The two countries the article refers to most: named, as modifiers, or as the country of
+        the people and bodies it mentions (ties go to the one named first)."""
+        counts = Counter(self.country_refs)
+        first = dict(self.first_ref)
+        for m in self.mentions:
+            for a in m.actors:
+                if a.country and a.kind != "country":
+                    counts[a.country] += 1
+                    first[a.country] = min(first.get(a.country, m.start), m.start)
+        if len(counts) < 2:
             return
-        top = sorted(self.country_refs, key=lambda c: (-self.country_refs[c], self.first_ref[c]))[:2]
-        top.sort(key=lambda c: self.first_ref[c])           # in the order the article introduced them
+        top = sorted(counts, key=lambda c: (-counts[c], first[c]))[:2]
+        top.sort(key=lambda c: first[c])                    # in the order the article introduced them
         actors = [self._country_actor(self.kb.countries.by_iso3(c)) for c in top]
         for _, s, e in self.r.matchers(self.doc).pairs(self.doc):
             if self._free(s, e):

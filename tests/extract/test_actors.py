@@ -1,0 +1,293 @@
+"""Actor resolution on small texts and on the reference article."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.extract.actors import ActorResolver
+from dateline.knowledge import load_knowledge
+from dateline.model import Article
+from shared_data import REFERENCE_ARTICLE, needs_shared
+
+PUBLISHED = date(2025, 4, 18)
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return ActorResolver(load_knowledge())
+
+
+def resolve(nlp, resolver, text, *, country="PAK", published=PUBLISHED, outlet="Dawn"):
+    article = Article(text=text, outlet=outlet, published=published, dateline_country=country)
+    mentions = resolver.resolve(nlp(text), article)
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    return mentions
+
+
+def by_text(mentions):
+    return {m.text: m for m in mentions}
+
+
+def only(mention):
+    assert len(mention.actors) == 1, mention
+    return mention.actors[0]
+
+
+# -- people, titles and roles -------------------------------------------------------------------
+
+def test_possessive_country_and_chained_titles(nlp, resolver):
+    ms = by_text(resolve(nlp, resolver, "Pakistan’s Deputy Prime Minister and Foreign Minister Ishaq Dar "
+                                        "met Russia's Deputy Foreign Minister Sergei Ryabkov."))
+    dar = only(ms["Pakistan’s Deputy Prime Minister and Foreign Minister Ishaq Dar"])
+    assert (dar.id, dar.name, dar.kind, dar.country, dar.sector) == (
+        "person:ishaq-dar", "Ishaq Dar", "person", "PAK", "GOV")
+    assert dar.roles == ["Deputy Prime Minister", "Foreign Minister"]
+    ryabkov = only(ms["Russia's Deputy Foreign Minister Sergei Ryabkov"])
+    assert ryabkov.country == "RUS"
+    assert ryabkov.roles == ["Deputy Foreign Minister"]
+    # The countries are modifiers of the people, not separate actors of the sentence.
+    assert "Pakistan" not in ms and "Russia" not in ms
+
+
+def test_unknown_person_takes_country_from_the_text(nlp, resolver):
+    ms = by_text(resolve(nlp, resolver, "High-level visits from Russia, including Prime Minister Ivan Petrovsky "
+                                        "and Deputy Prime Minister Oleg Dunayev's trips, reinforced ties."))
+    pm = only(ms["Prime Minister Ivan Petrovsky"])
+    dpm = only(ms["Deputy Prime Minister Oleg Dunayev"])
+    assert (pm.country, pm.roles, pm.sector) == ("RUS", ["Prime Minister"], "GOV")
+    assert (dpm.country, dpm.roles) == ("RUS", ["Deputy Prime Minister"])
+
+
+def test_demonym_before_title_and_appositive_title(nlp, resolver):
+    ms = by_text(resolve(nlp, resolver, "Turkish Defence Minister Kemal Aydin spoke. "
+                                        "Omar Farooq, Pakistan's ambassador, replied."))
+    assert only(ms["Turkish Defence Minister Kemal Aydin"]).country == "TUR"
+    farooq = only(ms["Omar Farooq"])
+    assert (farooq.country, farooq.roles) == ("PAK", ["Ambassador"])
+
+
+def test_known_actors_give_country_and_roles_of_the_day(nlp, resolver):
+    ms = by_text(resolve(nlp, resolver, "Sergei Lavrov said Donald Trump called."))
+    lavrov = only(ms["Sergei Lavrov"])
+    assert (lavrov.country, lavrov.roles) == ("RUS", ["Foreign Minister"])
+    trump_2019 = only(by_text(resolve(nlp, resolver, "Donald Trump called.", published=date(2022, 3, 1)))["Donald Trump"])
+    assert (trump_2019.country, trump_2019.roles) == ("USA", [])     # not president in 2022
+
+
+def test_the_author_is_not_an_actor(nlp, resolver):
+    text = "Baqir Sajjad Syed reports. Ishaq Dar spoke."
+    article = Article(text=text, outlet="Dawn", published=PUBLISHED, author="Baqir Sajjad Syed")
+    names = {a.name for m in resolver.resolve(nlp(text), article) for a in m.actors}
+    assert names == {"Ishaq Dar"}
+
+
+# -- coreference --------------------------------------------------------------------------------
+
+def test_surname_and_title_coreference(nlp, resolver):
+    text = ("Foreign Minister Ishaq Dar met Russia's Deputy Foreign Minister Sergei Ryabkov. "
+            "Pakistan's Deputy Prime Minister and Foreign Minister Ishaq Dar hosted him. "
+            "The DPM reaffirmed ties. Ryabkov is visiting Islamabad. The minister left.")
+    ms = resolve(nlp, resolver, text)
+    t = by_text(ms)
+    dar = only(t["Foreign Minister Ishaq Dar"])
+    assert only(t["The DPM"]) is dar and t["The DPM"].via == "coref"
+    assert only(t["Pakistan's Deputy Prime Minister and Foreign Minister Ishaq Dar"]) is dar
+    assert dar.roles == ["Deputy Prime Minister", "Foreign Minister"]
+    ryabkov = only(t["Ryabkov"])
+    assert ryabkov.name == "Sergei Ryabkov" and ryabkov.id == "person:sergei-ryabkov"
+    # "the minister": the last minister mentioned before it (Ryabkov, a deputy foreign minister).
+    assert only(t["The minister"]) is ryabkov
+    assert "DPM" not in t                       # the abbreviation alone is never an actor
+    assert len({a.id for m in ms for a in m.actors if a.kind == "person"}) == 2
+
+
+def test_surname_alone_means_the_same_person(nlp, resolver):
+    ms = by_text(resolve(nlp, resolver, "Prime Minister Ahmed Qureshi met officials. Later, Qureshi said talks went well."))
+    assert only(ms["Qureshi"]).id == only(ms["Prime Minister Ahmed Qureshi"]).id == "person:ahmed-qureshi"
+
+
+@pytest.mark.parametrize("phrase", ["the two countries", "both countries", "the two sides", "both sides"])
+def test_the_two_countries(nlp, resolver, phrase):
+    text = f"Pakistan and Russia agreed to talk. Russia said it was ready. Pakistan agreed. China watched. Trade between {phrase} grew."
+    ms = by_text(resolve(nlp, resolver, text))
+    assert [a.id for a in ms[phrase].actors] == ["country:PAK", "country:RUS"]
+    assert ms[phrase].via == "coref"
+
+
+def test_role_without_name_is_the_office_holder_of_the_day(nlp, resolver):
+    ms = by_text(resolve(nlp, resolver, "Russia's foreign minister said so.", published=date(2025, 1, 5)))
+    assert only(ms["Russia's foreign minister"]).name == "Sergei Lavrov"
+    ms = by_text(resolve(nlp, resolver, "Ruritania's foreign minister said so. Chad's interior minister agreed."))
+    chad = only(ms["Chad's interior minister"])
+    assert (chad.id, chad.country, chad.roles) == ("role:TCD:interior-minister", "TCD", ["Interior Minister"])
+
+
+# -- countries: names, demonyms, capitals, codes, pairs -----------------------------------------
+
+def test_capital_as_government_but_not_as_place(nlp, resolver):
+    text = ("Moscow said it would respond. Islamabad rejected the claim. The envoy arrived in Islamabad, "
+            "visiting Islamabad after trips to Moscow. Washington and Beijing agreed. Tehran's stance hardened.")
+    ms = resolve(nlp, resolver, text)
+    got = [(m.text, only(m).id, m.via) for m in ms]
+    assert got == [("Moscow", "country:RUS", "capital"), ("Islamabad", "country:PAK", "capital"),
+                   ("Washington", "country:USA", "capital"), ("Beijing", "country:CHN", "capital"),
+                   ("Tehran", "country:IRN", "capital")]
+
+
+def test_demonyms_name_a_countrys_government_or_sector(nlp, resolver):
+    ms = by_text(resolve(nlp, resolver, "Russian officials met Pakistani troops and Indian students. "
+                                        "The Russians agreed. Russian gas flowed."))
+    assert only(ms["Russian officials"]).id == "country:RUS"
+    troops = only(ms["Pakistani troops"])
+    assert (troops.id, troops.sector) == ("org:PAK:military", "MIL")
+    students = only(ms["Indian students"])
+    assert (students.id, students.kind, students.sector) == ("group:IND:EDU", "group", "EDU")
+    assert only(ms["Russians"]).id == "country:RUS"
+    assert "Russian" not in ms                    # "Russian gas" is not an actor
+
+
+def test_country_actor_and_iso3_and_pairs(nlp, resolver):
+    ms = by_text(resolve(nlp, resolver, "RUS and PAK signed. Pakistan-Russia relations grew. The U.S. watched."))
+    rus = only(ms["RUS"])
+    assert (rus.id, rus.name, rus.kind, rus.country, rus.sector) == ("country:RUS", "Russia", "country", "RUS", "GOV")
+    assert ms["RUS"].via == "iso3"
+    assert [a.id for a in ms["Pakistan-Russia"].actors] == ["country:PAK", "country:RUS"]
+    assert only(ms["U.S."]).id == "country:USA"
+    shouted = resolve(nlp, resolver, "PAK AND RUS TALKS END")
+    assert shouted == []
+
+
+# -- governments, ministries, armed forces, IGOs ------------------------------------------------
+
+def test_ministry_takes_the_dateline_country(nlp, resolver):
+    text = "The DPM spoke, the Foreign Office said in a statement."
+    fo = only(by_text(resolve(nlp, resolver, text, country="PAK"))["the Foreign Office"])
+    assert (fo.id, fo.name, fo.kind, fo.country, fo.sector) == (
+        "org:PAK:foreign-ministry", "Ministry of Foreign Affairs (Pakistan)", "government", "PAK", "GOV")
+    fo_ru = only(by_text(resolve(nlp, resolver, text, country="RUS"))["the Foreign Office"])
+    assert fo_ru.id == "org:RUS:foreign-ministry"
+
+
+def test_ministries_and_forces_with_their_country(nlp, resolver):
+    ms = by_text(resolve(nlp, resolver, "Russia's foreign ministry said the Pakistani military and the Pakistan Army "
+                                        "were briefed. The Kremlin and the White House declined to comment."))
+    assert only(ms["Russia's foreign ministry"]).id == "org:RUS:foreign-ministry"
+    mil = only(ms["the Pakistani military"])
+    assert (mil.id, mil.kind, mil.sector) == ("org:PAK:military", "military", "MIL")
+    assert only(ms["the Pakistan Army"]).id == "org:PAK:army"
+    kremlin = only(ms["The Kremlin"])
+    assert (kremlin.country, kremlin.sector, kremlin.kind) == ("RUS", "GOV", "government")
+    assert only(ms["the White House"]).country == "USA"
+
+
+def test_adjectival_military_is_not_an_actor(nlp, resolver):
+    assert resolve(nlp, resolver, "Military cooperation has also expanded.") == []
+
+
+@pytest.mark.parametrize("name, key", [("UN", "un"), ("SCO", "sco"), ("NATO", "nato"), ("EU", "eu"),
+                                       ("IMF", "imf"), ("BRICS", "brics"), ("IAEA", "iaea")])
+def test_international_organisations(nlp, resolver, name, key):
+    ms = by_text(resolve(nlp, resolver, f"Officials of the {name} met in Vienna."))
+    igo = only(ms[f"the {name}"])
+    assert (igo.id, igo.kind, igo.sector, igo.country) == (f"igo:{key}", "igo", "IGO", None)
+
+
+# -- never actors -------------------------------------------------------------------------------
+
+def test_never_actors(nlp, resolver):
+    text = ("Dawn reported the DPM's remarks. LNG supplies and the Pakistan Stream Gas Pipeline project "
+            "were discussed. Joint exercises such as Druzhba VII continued. — PID\n\nPublished in Dawn, April 18th, 2025")
+    ms = resolve(nlp, resolver, text)
+    texts = {m.text for m in ms}
+    assert not texts & {"Dawn", "DPM", "LNG", "PID", "Pakistan", "Druzhba VII", "Druzhba"}, texts
+    assert all(a.kind != "igo" and a.id != "country:PAK" for m in ms for a in m.actors)
+
+
+def test_the_outlet_of_the_article_is_never_an_actor(nlp, resolver):
+    text = "The Kremlin said it was wrong. Pakistan agreed."
+    assert [m.text for m in resolve(nlp, resolver, text, outlet="Kremlin")] == ["Pakistan"]
+    assert [m.text for m in resolve(nlp, resolver, text, outlet="Dawn")] == ["The Kremlin", "Pakistan"]
+
+
+# -- user actors with validity dates ------------------------------------------------------------
+
+def test_user_actors_apply_within_their_term(nlp, tmp_path):
+    (tmp_path / "actors.tsv").write_text(
+        "name\taliases\tcountry\tsector\tkind\troles\tvalid_from\tvalid_to\n"
+        "Zara Qadir\t\tPAK\tGOV\tperson\tPrime Minister\t2030-01-01\t2034-12-31\n"
+        "Tehreek-e-Taliban Pakistan\tTTP\tPAK\tREB\tgroup\t\t\t\n", encoding="utf-8")
+    resolver = ActorResolver(load_knowledge((str(tmp_path),)))
+    text = "Zara Qadir condemned the TTP. Pakistan's prime minister spoke later."
+    in_term = by_text(resolve(nlp, resolver, text, published=date(2031, 2, 1)))
+    zara = only(in_term["Zara Qadir"])
+    assert (zara.country, zara.sector, zara.roles) == ("PAK", "GOV", ["Prime Minister"])
+    assert only(in_term["Pakistan's prime minister"]) is zara
+    ttp = only(in_term["the TTP"])
+    assert (ttp.kind, ttp.sector, ttp.country) == ("group", "REB", "PAK")
+    before = by_text(resolve(nlp, resolver, text, published=date(2029, 2, 1)))
+    assert only(before["Zara Qadir"]).roles == []            # name and country hold; the role does not
+    assert only(before["Pakistan's prime minister"]).name != "Zara Qadir"
+
+
+# -- the reference article ----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def reference(nlp, resolver):
+    from dateline.ingest import InputError, read_inputs
+
+    items = list(read_inputs([needs_shared(REFERENCE_ARTICLE)]))
+    assert len(items) == 1 and not isinstance(items[0], InputError), items
+    article = items[0]
+    article.dateline_country = article.dateline_country or "PAK"   # the pipeline sets it from the dateline
+    return article, resolver.resolve(nlp(article.text), article)
+
+
+def actors_of(mentions):
+    out = {}
+    for m in mentions:
+        for a in m.actors:
+            out.setdefault(a.id, a)
+    return out
+
+
+def test_reference_people(reference):
+    article, ms = reference
+    actors = actors_of(ms)
+    expected = {
+        "person:ishaq-dar": ("Ishaq Dar", "PAK", ["Deputy Prime Minister", "Foreign Minister"]),
+        "person:sergei-ryabkov": ("Sergei Ryabkov", "RUS", ["Deputy Foreign Minister"]),
+        "person:mikhail-mishustin": ("Mikhail Mishustin", "RUS", ["Prime Minister"]),
+        "person:alexei-overchuk": ("Alexei Overchuk", "RUS", ["Deputy Prime Minister"]),
+    }
+    people = {k: (a.name, a.country, a.roles) for k, a in actors.items() if a.kind == "person"}
+    assert people == expected
+    assert all(actors[k].sector == "GOV" for k in expected)
+
+
+def test_reference_mentions(reference):
+    article, ms = reference
+    def ids(text):
+        return [[a.id for a in m.actors] for m in ms if m.text == text]
+    assert ids("Foreign Minister Ishaq Dar") == [["person:ishaq-dar"]]
+    assert ids("Pakistan’s Deputy Prime Minister and Foreign Minister Ishaq Dar") == [["person:ishaq-dar"]]
+    assert ids("The DPM") == [["person:ishaq-dar"]]
+    assert ids("Ryabkov") == [["person:sergei-ryabkov"]]
+    assert ids("Russia’s Deputy Foreign Minister Sergei Ryabkov") == [["person:sergei-ryabkov"]] * 2
+    assert ids("the Foreign Office") == [["org:PAK:foreign-ministry"]]
+    assert ids("the two countries") == [["country:PAK", "country:RUS"]] * 2
+    assert ids("Pakistan-Russia") == [["country:PAK", "country:RUS"]] * 3
+
+
+def test_reference_has_no_false_actors(reference):
+    article, ms = reference
+    texts = {m.text for m in ms}
+    assert not texts & {"Dawn", "DPM", "LNG", "PID", "Islamabad", "Moscow", "Druzhba VII"}
+    assert not any("Pipeline" in t for t in texts)
+    assert set(actors_of(ms)) == {"person:ishaq-dar", "person:sergei-ryabkov", "person:mikhail-mishustin",
+                                  "person:alexei-overchuk", "org:PAK:foreign-ministry",
+                                  "country:PAK", "country:RUS"}
+    assert [m.start for m in ms] == sorted(m.start for m in ms)
+    for m in ms:
+        assert article.text[m.start:m.end] == m.text
