@@ -99,3 +99,11 @@ def meeting_pair() -> tuple[Extraction, Extraction]:
         "Russia's Andrey Rudenko held consultations with Pakistani officials in Islamabad on April 17.",
         date(2025, 4, 17), date(2025, 4, 17), "TASS", [RUDENKO], [PAK], "held consultations", place=islamabad)
     return dawn, tass
+
+
+@pytest.fixture
+def make():
+    """Builders and actors for tests (importing conftest is not possible under --import-mode=importlib)."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(meeting=meeting_extraction, PAK=PAK, RUS=RUS, DAR=DAR, RUDENKO=RUDENKO)

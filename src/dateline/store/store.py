@@ -135,6 +135,11 @@ class Store:
         with self._write() as conn:
             row = conn.execute(select(articles.c.id, articles.c.status, articles.c.version)
                                .where(articles.c.content_hash == article.content_hash)).first()
+            if row is None:   # same id, new content (an updated article): replace the old version
+                row = conn.execute(select(articles.c.id, articles.c.status, articles.c.version)
+                                   .where(articles.c.id == article.id)).first()
+                if row is not None:
+                    row = row._replace(version=None)
             if row is not None and row.status == "done" and row.version == extraction.version:
                 return AddResult(row.id, "unchanged")
             status = "added"
@@ -142,12 +147,16 @@ class Store:
                 if row.status == "done":
                     self._remove_article_data(conn, row.id)
                     status = "reprocessed"
-                conn.execute(delete(articles).where(articles.c.id == row.id))
+                if row.id != article.id:
+                    conn.execute(delete(articles).where(articles.c.id == row.id))
             now = _now()
-            conn.execute(insert(articles).values(
-                **self._article_row(article), status="done", error=None, version=extraction.version,
-                processed_at=now, n_events=len(extraction.events), n_facts=len(extraction.facts),
-                warnings=json.dumps(extraction.warnings, ensure_ascii=False)))
+            values = dict(**self._article_row(article), status="done", error=None, version=extraction.version,
+                          processed_at=now, n_events=len(extraction.events), n_facts=len(extraction.facts),
+                          warnings=json.dumps(extraction.warnings, ensure_ascii=False))
+            if row is not None and row.id == article.id:   # update in place: its history stays
+                conn.execute(update(articles).where(articles.c.id == article.id).values(**values))
+            else:
+                conn.execute(insert(articles).values(**values))
             self._store_actors(conn, extraction)
             result = self._store_events(conn, article.id, extraction.events)
             self._store_facts(conn, extraction.facts, article.id)

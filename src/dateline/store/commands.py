@@ -1,0 +1,322 @@
+"""CLI commands over the store: `dateline ingest`, `events`, `export` and `status`."""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+import click
+
+from dateline.store.errors import StoreError
+
+DB_HELP = ("Store: sqlite:///path.db, postgresql://user:password@host/db or a plain file path "
+           "(default: $DATELINE_DB or the embedded store under $DATELINE_HOME / ~/.local/share/dateline).")
+
+
+def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date in YYYY-MM-DD form") from None
+
+
+def _open(db: str | None):
+    from dateline.store import open_store
+
+    try:
+        return open_store(db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+# -- ingest -------------------------------------------------------------------------------------
+@dataclass
+class IngestCounts:
+    articles: int = 0       # stored now (added or re-processed)
+    unchanged: int = 0      # already stored from this extractor version
+    events: int = 0
+    merged: int = 0
+    failures: int = 0
+
+
+def _extract_safely(pipeline, batch: list) -> Iterator[tuple[object, object]]:
+    """(article, Extraction or Exception) per article: a batch that fails is redone one by one,
+    so one bad article is recorded as failed instead of stopping the run."""
+    try:
+        results = list(pipeline.extract_many(batch))
+    except Exception:  # noqa: BLE001 - any extractor fault becomes a recorded failure
+        for article in batch:
+            try:
+                yield article, pipeline.extract(article)
+            except Exception as exc:  # noqa: BLE001
+                yield article, exc
+        return
+    yield from zip(batch, results)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=str))
+@click.option("--db", help=DB_HELP)
+@click.option("--published", callback=_date_option, help="Publication date (YYYY-MM-DD) for every input.")
+@click.option("--outlet", help="Outlet name for every input.")
+@click.option("--allow-undated", is_flag=True, help="Store articles with no publication date (times stay unresolved).")
+@click.option("--max-size", type=float, default=5.0, show_default=True, help="Largest article accepted, in MB.")
+@click.option("--batch-size", type=int, default=32, show_default=True, help="Articles per extraction batch.")
+def ingest(inputs, db, published, outlet, allow_undated, max_size, batch_size) -> None:
+    """Extract events from articles and keep them in the store (idempotent and resumable).
+
+    \b
+    Examples:
+      dateline ingest ~/news/2025-04/ feeds.jsonl
+      dateline ingest corpus.jsonl --db postgresql://user@host/dateline
+    Articles already stored from this extractor version are skipped; a run that was killed
+    can simply be started again. Failed inputs are recorded with their reason (see `dateline status`).
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from dateline import __version__
+    from dateline.ingest import InputError, read_inputs
+    from dateline.pipeline import Pipeline
+
+    if not inputs:
+        raise click.UsageError("give at least one input file or folder")
+    store = _open(db)
+    counts = IngestCounts()
+    console = Console(stderr=True)
+    try:
+        pipeline = Pipeline()
+        progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                            TextColumn("{task.fields[articles]} articles · {task.fields[events]} events · "
+                                       "{task.fields[failures]} failed · {task.fields[unchanged]} unchanged"),
+                            TimeElapsedColumn(), console=console, transient=False)
+        with progress:
+            task = progress.add_task("ingesting", total=None, articles=0, events=0, failures=0, unchanged=0)
+
+            def refresh() -> None:
+                progress.update(task, articles=counts.articles, events=counts.events, failures=counts.failures,
+                                unchanged=counts.unchanged)
+
+            def fail(source: str, message: str, article=None) -> None:
+                counts.failures += 1
+                store.record_failure(source, message, article)
+                progress.console.print(f"[red]failed[/red] {source}: {message}", markup=True, highlight=False)
+                refresh()
+
+            batch = []
+
+            def run_batch() -> None:
+                for article, outcome in _extract_safely(pipeline, batch):
+                    if isinstance(outcome, Exception):
+                        fail(article.source or article.id, f"extraction failed: {type(outcome).__name__}: {outcome}",
+                             article)
+                        continue
+                    result = store.add(outcome)
+                    if result.status == "unchanged":
+                        counts.unchanged += 1
+                    else:
+                        counts.articles += 1
+                        counts.events += result.n_events
+                        counts.merged += result.n_merged
+                    refresh()
+                batch.clear()
+
+            for item in read_inputs(list(inputs), published=published, outlet=outlet,
+                                    max_bytes=int(max_size * 1_000_000)):
+                if isinstance(item, InputError):
+                    fail(item.source, item.message)
+                    continue
+                if item.published is None and not allow_undated:
+                    fail(item.source or item.id, "no publication date found; relative dates cannot be resolved "
+                                                 "(pass --published YYYY-MM-DD or --allow-undated)", item)
+                    continue
+                if store.is_current(item, __version__):
+                    counts.unchanged += 1
+                    refresh()
+                    continue
+                batch.append(item)
+                if len(batch) >= batch_size:
+                    run_batch()
+            run_batch()
+    except StoreError as exc:
+        raise click.ClickException(f"{exc} ({counts.articles} article(s) stored before the error are kept)") \
+            from None
+    finally:
+        store.close()
+    click.echo(f"{counts.articles} article(s) stored, {counts.events} event(s) "
+               f"({counts.merged} merged into events already stored), {counts.unchanged} unchanged, "
+               f"{counts.failures} failed", err=True)
+    if counts.failures:
+        sys.exit(1)
+
+
+# -- events / export ----------------------------------------------------------------------------
+def query_options(f):
+    """The filters `events` and `export` share."""
+    options = [
+        click.option("--db", help=DB_HELP),
+        click.option("--dyad", help="Country pair, e.g. PAK-RUS (unordered unless --directed)."),
+        click.option("--directed", is_flag=True, help="With --dyad: first country acts, second receives."),
+        click.option("--actor", help="Actor id (person:ishaq-dar) or ISO3 country code."),
+        click.option("--type", "types", help="PLOVER types, comma-separated (CONSULT,AGREE)."),
+        click.option("--quad", help="Quad classes, comma-separated (1 verbal coop ... 4 material conflict)."),
+        click.option("--context", "contexts", help="PLOVER contexts, comma-separated."),
+        click.option("--dimension", "dimensions", help="Partnership dimensions, comma-separated (trade,energy)."),
+        click.option("--from", "start", callback=_date_option, help="Events on or after YYYY-MM-DD."),
+        click.option("--to", "end", callback=_date_option, help="Events on or before YYYY-MM-DD."),
+        click.option("--place", "place_country", help="ISO3 country where events took place."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _split(text: str | None) -> list[str] | None:
+    return [p.strip() for p in text.split(",") if p.strip()] if text else None
+
+
+def build_query(dyad, directed, actor, types, quad, contexts, dimensions, start, end, place_country,
+                limit: int | None, offset: int = 0):
+    from dateline.store.query import EventQuery, parse_dyad
+
+    try:
+        pair = parse_dyad(dyad) if dyad else None
+        quads = [int(q) for q in _split(quad)] if quad else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    if directed and not pair:
+        raise click.UsageError("--directed needs --dyad")
+    return EventQuery(dyad=pair, directed=directed, actor=actor, types=[t.upper() for t in _split(types) or []] or None,
+                      quad_classes=quads, contexts=_split(contexts), dimensions=_split(dimensions),
+                      start=start, end=end, place_country=place_country, limit=limit, offset=offset)
+
+
+def _side_text(actors) -> str:
+    return ", ".join(a.name for a in actors) or "-"
+
+
+@click.command()
+@query_options
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--offset", type=int, default=0)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
+def events(db, dyad, directed, actor, types, quad, contexts, dimensions, start, end, place_country,
+           limit, offset, fmt) -> None:
+    """Query stored (merged) events.
+
+    \b
+    Examples:
+      dateline events --dyad PAK-RUS --from 2024-01-01 --type CONSULT,AGREE
+      dateline events --actor person:ishaq-dar --format jsonl
+    """
+    from dateline.model import to_jsonable
+
+    q = build_query(dyad, directed, actor, types, quad, contexts, dimensions, start, end, place_country, limit, offset)
+    store = _open(db)
+    try:
+        found = store.query_events(q)
+        total = store.count_events(q)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        store.close()
+    if fmt == "jsonl":
+        for ev in found:
+            sys.stdout.write(json.dumps(to_jsonable(ev), ensure_ascii=False) + "\n")
+        return
+    if fmt == "json":
+        json.dump([to_jsonable(ev) for ev in found], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(found)} of {total} event(s)", show_lines=False)
+    for col in ("date", "type", "cameo", "actors", "recipients", "place", "src", "evidence"):
+        table.add_column(col, overflow="fold")
+    for ev in found:
+        when = ev.time.value if ev.time and ev.time.value else "undated"
+        sentence = ev.mentions[0].sentence if ev.mentions else ""
+        table.add_row(when, ev.type, ev.cameo or "", _side_text(ev.actors), _side_text(ev.recipients),
+                      ev.place.name if ev.place else "", str(ev.source_count),
+                      sentence if len(sentence) <= 100 else sentence[:97] + "...")
+    Console().print(table)
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "plover-json", "gdelt-tsv"]),
+              required=True, help="Output format (see docs/export-formats.md).")
+@click.option("--out", required=True, help="Output file ('-' for standard output, text formats only).")
+@query_options
+@click.option("--limit", type=int, default=None, help="At most this many events (default: all).")
+def export(fmt, out, db, dyad, directed, actor, types, quad, contexts, dimensions, start, end, place_country,
+           limit) -> None:
+    """Export stored events: CSV, JSONL, Parquet, PLOVER JSON or GDELT-style TSV.
+
+    \b
+    Examples:
+      dateline export --format parquet --out events.parquet
+      dateline export --format csv --out pak-rus.csv --dyad PAK-RUS --from 2024-01-01
+    """
+    from dateline.export import ExportError, write_events
+
+    q = build_query(dyad, directed, actor, types, quad, contexts, dimensions, start, end, place_country, limit)
+    store = _open(db)
+    try:
+        target = sys.stdout if out == "-" else out
+        n = write_events(store.iter_events(q), fmt, target, articles=store.get_articles)
+    except (StoreError, ExportError) as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        store.close()
+    click.echo(f"{n} event(s) written to {'stdout' if out == '-' else out} ({fmt})", err=True)
+
+
+# -- status -------------------------------------------------------------------------------------
+@click.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--failures", "max_failures", type=int, default=20, show_default=True,
+              help="How many recent failures to list.")
+def status(db, fmt, max_failures) -> None:
+    """What the store holds: articles, events, merges, facts, extractor versions, and what failed and why."""
+    from dateline.model import to_jsonable
+
+    store = _open(db)
+    try:
+        st = store.status(max_failures=max_failures)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        store.close()
+    if fmt == "json":
+        json.dump(to_jsonable(st), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    table = Table(title=f"dateline store: {st.url}", show_header=False)
+    table.add_column("what")
+    table.add_column("value", justify="right")
+    rows = [("backend", f"{st.backend} (schema {st.schema_revision})"), ("articles stored", st.articles),
+            ("inputs failed", st.articles_failed), ("events (merged)", st.events),
+            ("events as reported by articles", st.article_events), ("evidence sentences", st.mentions),
+            ("events reported by 2+ articles", st.multi_source_events), ("facts", st.facts), ("actors", st.actors),
+            ("event dates", f"{st.first_event or '-'} .. {st.last_event or '-'}")]
+    rows += [(f"extractor {v or '?'}", n) for v, n in st.versions.items()]
+    for k, v in rows:
+        table.add_row(k, str(v))
+    console.print(table)
+    if st.failures:
+        ft = Table(title="failures (latest first)")
+        for col in ("source", "reason", "when"):
+            ft.add_column(col, overflow="fold")
+        for f in st.failures:
+            ft.add_row(f.source, f.error, f.failed_at.isoformat(sep=" ") if f.failed_at else "")
+        console.print(ft)
