@@ -291,3 +291,16 @@ def test_reference_has_no_false_actors(reference):
     assert [m.start for m in ms] == sorted(m.start for m in ms)
     for m in ms:
         assert article.text[m.start:m.end] == m.text
+
+
+def test_more_title_shapes(nlp, resolver):
+    text = ("Kremlin spokesman Dmitry Peskov said Putin would attend. Prime Minister of Pakistan Shehbaz Sharif "
+            "agreed. The foreign minister of Russia said so. Kazakh President Kassym-Jomart Tokayev spoke.")
+    ms = by_text(resolve(nlp, resolver, text))
+    assert only(ms["Kremlin spokesman Dmitry Peskov"]).country == "RUS"
+    assert only(ms["Putin"]).id == "person:vladimir-putin"          # a known surname on its own
+    sharif = only(ms["Prime Minister of Pakistan Shehbaz Sharif"])
+    assert (sharif.country, sharif.roles) == ("PAK", ["Prime Minister"])
+    assert only(ms["The foreign minister of Russia"]).name == "Sergei Lavrov"
+    tokayev = only(ms["Kazakh President Kassym-Jomart Tokayev"])
+    assert (tokayev.id, tokayev.country, tokayev.roles) == ("person:kassym-jomart-tokayev", "KAZ", ["President"])

@@ -127,6 +127,7 @@ class _Run:
         self.matches = self._select(raw, blocked)
         self.by_start = {m.start: m for m in self.matches}
         self.by_end = {m.end - 1: m for m in self.matches}
+        self.at_token: dict[int, _Match] = {i: m for m in self.matches for i in range(m.start, m.end)}
         self.person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
         self.person_tokens = {i for e in self.person_ents for i in range(e.start, e.end)}
 
@@ -202,6 +203,10 @@ class _Run:
         m = self.by_end.get(j)
         if m and m.key in ("C", "D") and self._free(m.start, m.end):
             return m.start, m.value
+        if m and m.key == "O" and self._free(m.start, m.end):
+            org = self.kb.organizations.entries[int(m.value)]
+            if org.scope == "fixed":                      # "Kremlin spokesman Dmitry Peskov"
+                return m.start, org.country
         return i, None
 
     def _left_titles(self, i: int) -> tuple[int, list[Title], str | None]:
@@ -211,6 +216,12 @@ class _Run:
         titles: list[Title] = []
         j = i - 1
         start = i
+        of_country = None
+        # "Prime Minister of Pakistan Shehbaz Sharif": the country after the title.
+        m = self.by_end.get(j)
+        if m and m.key == "C" and m.start >= 2 and doc[m.start - 1].lower_ == "of" \
+                and (t := self.by_end.get(m.start - 2)) and t.key == "T":
+            of_country, j = m.value, m.start - 2
         while j >= 0:
             m = self.by_end.get(j)
             if m and m.key in ("T", "A"):
@@ -224,10 +235,12 @@ class _Run:
                 j -= 1
                 continue
             break
+        if of_country and not titles:
+            return i, [], None
         while start > 0 and doc[start - 1].lower_ in TITLE_PREFIXES:
             start -= 1
         new_start, country = self._left_country(start)
-        return new_start, titles, country
+        return new_start, titles, country or of_country
 
     def _right_apposition(self, end: int) -> tuple[list[Title], str | None]:
         """ "Ishaq Dar, Pakistan's foreign minister," -> titles and country after the name."""
@@ -277,11 +290,15 @@ class _Run:
         for m in self.matches:
             if m.key != "T":
                 continue
-            e = m.end
-            while e < len(doc) and doc[e].tag_ == "NNP" and doc[e].is_alpha and doc[e].is_title \
-                    and self._match_at(e) is None and e not in blocked:
+            e, words = m.end, 0
+            while e < len(doc) and self._name_word(e, blocked):
+                words += 1
                 e += 1
-            if e - m.end >= 2:
+                # "Kassym-Jomart": a hyphen written tight between two name words
+                if e + 1 < len(doc) and doc[e].text in HYPHENS and not doc[e - 1].whitespace_ \
+                        and not doc[e].whitespace_ and self._name_word(e + 1, blocked):
+                    e += 1
+            if words >= 2:
                 spans.append((m.end, e))
         spans = _longest_first(spans)
         persons = []
@@ -294,6 +311,10 @@ class _Run:
                                    titles=titles + after_titles, country=country or after_country,
                                    from_country=self._from_country(s)))
         return persons
+
+    def _name_word(self, i: int, blocked: set[int]) -> bool:
+        tok = self.doc[i]
+        return tok.tag_ == "NNP" and tok.is_alpha and tok.is_title and i not in self.at_token and i not in blocked
 
     def _known_person(self, m: _Match) -> bool:
         entry = self.kb.actors.lookup(m.value)
@@ -310,12 +331,7 @@ class _Run:
                 self._add(start, m.end, [actor], "user")
 
     def _match_at(self, i: int) -> _Match | None:
-        for m in self.matches:
-            if m.start <= i < m.end:
-                return m
-            if m.start > i:
-                break
-        return None
+        return self.at_token.get(i)
 
     def _from_country(self, i: int) -> str | None:
         """ "visits from Russia, including Prime Minister Mikhail Mishustin": the country before."""
@@ -348,7 +364,13 @@ class _Run:
             if p.cluster:
                 continue
             keys = by_surname.get(p.name, set())
-            key = next(iter(keys)) if len(keys) == 1 else f"person:{slugify(p.name)}"
+            if len(keys) == 1:
+                key = next(iter(keys))
+            elif not keys and (entry := known.by_surname(p.name)):
+                key = entry.id                                 # "Putin" alone: the one known Putin
+                entries[key] = entry
+            else:
+                key = f"person:{slugify(p.name)}"
             p.cluster = key
             clusters.setdefault(key, []).append(p)
         self.person_actors: dict[str, Actor] = {}
@@ -465,13 +487,16 @@ class _Run:
             if m.end < len(doc) and doc[m.end].is_title and doc[m.end].pos_ == "PROPN" and m.end not in self.taken:
                 continue                                      # a name we could not read follows
             start, country = self._left_country(m.start)
+            end = m.end
+            if country is None and (country := self._right_of_country(m.end)):
+                end = m.end + 2                                # "the foreign minister of Russia"
             if country:
                 actor = self._role_holder(title, country, m.start)
-                if actor:
+                if actor and self._free(start, end):
                     self._note_country(country, start)
                     if self._definite(start):
                         start -= 1
-                    self._add(start, m.end, [actor], "title")
+                    self._add(start, end, [actor], "title")
                 continue
             if not self._definite(m.start):
                 continue

@@ -81,6 +81,12 @@ class KnownActorTable:
             self.rows.append(entry)
             for n in (name, *entry.aliases):
                 self._by_name.setdefault(n.casefold(), _Identity()).rows.append(entry)
+        # Surnames that point to exactly one known person ("Lavrov"); shared ones point nowhere.
+        owners: dict[str, set[str]] = {}
+        for r in self.rows:
+            if r.kind == "person" and len(r.name.split()) > 1:
+                owners.setdefault(r.name.split()[-1].casefold(), set()).add(r.name)
+        self._by_surname = {k: v.pop() for k, v in owners.items() if len(v) == 1}
 
     def names(self) -> list[str]:
         seen = {}
@@ -93,6 +99,11 @@ class KnownActorTable:
         """The last row for this name (user rows come last, so a user's row wins)."""
         ident = self._by_name.get(" ".join(name.split()).casefold())
         return ident.rows[-1] if ident else None
+
+    def by_surname(self, surname: str) -> KnownActor | None:
+        """The one known person with this surname, if exactly one has it."""
+        name = self._by_surname.get(surname.casefold())
+        return self.lookup(name) if name else None
 
     def roles_on(self, name: str, day: date | None) -> list[str]:
         ident = self._by_name.get(" ".join(name.split()).casefold())
