@@ -61,7 +61,7 @@ def make_engine(url: str) -> Engine:
     try:
         full = normalise_url(url)
         parsed = make_url(full)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:
         raise StoreError(f"not a database URL: '{masked(url)}' ({exc})") from exc
     backend = parsed.get_backend_name()
     try:
