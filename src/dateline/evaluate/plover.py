@@ -16,6 +16,7 @@ from typing import Any
 
 from dateline.evaluate.gold import GoldEvent, GoldFormatError, GoldRecord
 from dateline.knowledge.loader import read_table
+from dateline.ontology import plover
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CODES_FILE = "plover_gold_codes.tsv"
@@ -36,7 +37,7 @@ class ReadResult:
 
 @functools.lru_cache(maxsize=1)
 def conversion_rules() -> dict[str, dict[str, str]]:
-    rules: dict[str, dict[str, str]] = {"event": {}, "actor": {}, "iso2": {}, "place": {}}
+    rules: dict[str, dict[str, str]] = {"event": {}, "actor": {}, "iso2": {}, "place": {}, "mode": {}, "context": {}}
     for row in read_table(CODES_FILE, (str(DATA_DIR),)):
         if row["kind"] not in rules:
             raise GoldFormatError(f"{DATA_DIR / CODES_FILE}: unknown rule kind {row['kind']!r}")
@@ -74,10 +75,35 @@ def _place(loc: Any) -> str | None:
     return None if found in (None, DROP) else found
 
 
-def _contexts(value: Any) -> list[str]:
+def _contexts(value: Any, record_id: str, notes: list[str]) -> list[str]:
     if not isinstance(value, str):
         return []
-    return [c.strip() for c in value.split(",") if c.strip()]
+    fixes = conversion_rules()["context"]
+    out = []
+    for raw in (c.strip() for c in value.split(",")):
+        if not raw:
+            continue
+        name = fixes.get(raw, raw)
+        if name == DROP:
+            continue
+        if not plover.is_context(name):
+            notes.append(f"{record_id}: context {raw!r} has no PLOVER v2 equivalent; not scored")
+            continue
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def _mode(value: Any, event_type: str, record_id: str, notes: list[str]) -> list[str]:
+    if not isinstance(value, str) or not value.strip():
+        return []
+    name = conversion_rules()["mode"].get(value.strip(), value.strip())
+    if name == DROP:
+        return []
+    if name not in plover.event_type(event_type).modes:
+        notes.append(f"{record_id}: mode {value!r} is not a PLOVER v2 mode of {event_type}; not scored")
+        return []
+    return [name]
 
 
 def convert_record(rec: dict[str, Any], result: ReadResult) -> tuple[str, GoldEvent] | None:
@@ -97,18 +123,19 @@ def convert_record(rec: dict[str, Any], result: ReadResult) -> tuple[str, GoldEv
         return None
     info = rec.get("textInfo")
     markup = str(info.get("markup", "") if isinstance(info, dict) else info or "")   # one record has the bare string
-    mode = rec.get("mode")
     event = GoldEvent(
         types=[mapped], id=record_id,
-        mode=[mode] if isinstance(mode, str) and mode.strip() else [],
+        mode=_mode(rec.get("mode"), mapped, record_id, result.notes),
         actors=_actor_codes(rec.get("source"), record_id, result.notes),
         recipients=_actor_codes(rec.get("target"), record_id, result.notes),
         symmetric="SRC/TAR" in markup,
         place=_place(rec.get("eventLoc")),
         place_name=rec["eventLoc"].get("name") if isinstance(rec.get("eventLoc"), dict) else None,
-        contexts=_contexts(rec.get("context")),
+        contexts=_contexts(rec.get("context"), record_id, result.notes),
         note=f"PLOVER v0.5 {label}" if mapped != label else "",
     )
+    if rec.get("mode") == "host":    # v2 codes a hosted visit from the visitor's side
+        event.actors, event.recipients = event.recipients, event.actors
     return text, event
 
 

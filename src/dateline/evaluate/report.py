@@ -41,6 +41,10 @@ def summary_rows(events: EventScores | None, timexes: TimexScores | None) -> lis
         for name, ratio in events.fields.items():
             if ratio.total:
                 rows.append((FIELD_LABELS[name], _num(ratio.value), f"{ratio.hits}/{ratio.total} matched events"))
+            if name == "type" and ratio.total:
+                every = events.type_all_gold
+                rows.append(("PLOVER type, all gold events (a miss is wrong)", _num(every.value),
+                             f"{every.hits}/{every.total} gold events"))
         if events.facts.total:
             rows.append(("facts found", _num(events.facts.value), f"{events.facts.hits}/{events.facts.total} gold facts"))
     if timexes is not None and timexes.all.total:
@@ -58,6 +62,8 @@ def metric(evaluation: Evaluation, name: str) -> float | None:
         return getattr(ev.detection, name) if ev else None
     if ev and name in ev.fields:
         return ev.fields[name].value
+    if name == "type_all_gold":
+        return ev.type_all_gold.value if ev else None
     if name == "facts":
         return ev.facts.value if ev else None
     if name.startswith("timex_") and tx:
@@ -153,7 +159,7 @@ def weak_spots(evaluation: Evaluation) -> list[str]:
         alarms = most_false_alarms(ev, 5)
         if alarms:
             spots.append("false alarms by system type: " + ", ".join(f"{t} ({c})" for t, c in alarms))
-        fields = [(name, r) for name, r in ev.fields.items() if r.total and name != "type"]
+        fields = [(name, r) for name, r in ev.fields.items() if r.total and name != "type" and r.hits < r.total]
         fields.sort(key=lambda x: x[1].value)
         if fields:
             spots.append("weakest fields on matched events: "

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dateline.evaluate.gold import GoldEvent, GoldFact, GoldRecord, GoldTimex
-from dateline.evaluate.match import RecordMatch, codes, match_record
+from dateline.evaluate.match import RecordMatch, codes, evidence_holds, match_record
 from dateline.model import Event, Extraction, Fact
 
 MISSED = "(missed)"
@@ -177,6 +177,11 @@ class EventScores:
     gold_events: int = 0
     system_events: int = 0
 
+    @property
+    def type_all_gold(self) -> Ratio:
+        """Type right over every required gold event: a missed event counts as a wrong type."""
+        return Ratio(self.fields["type"].hits, self.detection.matched_gold + self.detection.missed)
+
 
 # -- facts --------------------------------------------------------------------------------------
 
@@ -258,7 +263,9 @@ def _add_match(scores: EventScores, m: RecordMatch, keep: Callable[[GoldEvent], 
         scores.detection.missed += 1
         scores.confusion[(g.type, MISSED)] += 1
         if listing:
-            found = "; ".join(describe_system(s) for s in m.events) or "no events"
+            nearby = [s for s in m.events if g.evidence and evidence_holds(g, s)] if g.evidence else m.events
+            found = "; ".join(describe_system(s) for s in nearby) or (
+                "no event in that sentence" if g.evidence else "no events")
             scores.mismatches.append(Mismatch(rid, "missed", "", describe_gold(g), found, _sentence_of(m.record, g), g.id))
 
 
