@@ -58,32 +58,29 @@ def require_token(request: Request) -> None:
         raise Unauthorized("invalid token", headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
 
 
-def html_to_article(body: ArticleIn) -> Article:
-    """The main text of a posted page, with the page's own metadata where the post gives none."""
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(body.html, with_metadata=True, include_comments=False,
-                                      include_tables=False, url=body.url)
-    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
-        raise ApiError("no article text found in the posted HTML", status=422)
-    published = body.published
-    if published is None and getattr(doc, "date", None):
-        try:
-            published = date.fromisoformat(str(doc.date)[:10])
-        except ValueError:
-            published = None
-    return Article(text=text, title=body.title or getattr(doc, "title", None),
-                   outlet=body.outlet or getattr(doc, "sitename", None),
-                   author=body.author or getattr(doc, "author", None), published=published, url=body.url,
-                   dateline=body.dateline, source="<api:html>")
-
-
 def to_article(body: ArticleIn) -> Article:
-    if body.html:
-        return html_to_article(body)
-    return Article(text=body.text.strip(), title=body.title, outlet=body.outlet, author=body.author,
-                   published=body.published, url=body.url, dateline=body.dateline, source="<api:text>")
+    """The posted article through the same readers as files: cleaning, headline/byline/dateline
+    recognition. Fields given in the post win over what the text says."""
+    from dateline.ingest import InputError, read_text
+    from dateline.ingest.build import Overrides
+    from dateline.ingest.webpage import article_from_html
+
+    overrides = Overrides(published=body.published, outlet=body.outlet)
+    try:
+        if body.html:
+            article = article_from_html(body.html, source="<api:html>", overrides=overrides)
+        else:
+            found = read_text(body.text, source="<api:text>", published=body.published, outlet=body.outlet)
+            if isinstance(found, InputError):
+                raise found
+            article = found
+    except InputError as exc:
+        raise ApiError(f"cannot read the posted article: {exc}", status=422) from None
+    for name in ("title", "author", "url", "dateline"):
+        value = getattr(body, name)
+        if value:
+            setattr(article, name, value)
+    return article
 
 
 @router.post("/articles", status_code=201, dependencies=[Depends(require_token)],

@@ -1,0 +1,28 @@
+"""A SQLite store holding the hand-made articles of dyad_data.py."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))   # dyad_data, shared with tests/web
+
+import dyad_data  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def views_store(tmp_path_factory):
+    from dateline.store import open_store
+
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('views') / 'store.db'}")
+    dyad_data.fill(store, dyad_data.core_extractions())
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def analytics(views_store):
+    from dateline.analysis import DyadAnalytics
+
+    return DyadAnalytics(views_store)
