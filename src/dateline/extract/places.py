@@ -20,6 +20,9 @@ from dateline.knowledge.loader import read_table
 from dateline.model import Article, Place, TextSpan
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# the small English model often tags a city after "in" as ORG ("met in Hyderabad"); such an ORG
+# counts when it is one word naming a city at least this big
+ORG_AS_CITY_MIN_POPULATION = 100_000
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
@@ -57,7 +60,8 @@ class PlaceResolver:
         preferred = self._context_countries(doc, article)
         found: list[Place] = []
         for ent in doc.ents:
-            if ent.label_ not in PLACE_LABELS or ent.start == 0:
+            is_place = ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and self._org_is_city(ent.text))
+            if ent.start == 0 or not is_place:
                 continue
             prev = doc[ent.start - 1]
             if prev.lower_ not in self.cues and prev.lemma_.lower() not in self.cues:
@@ -88,6 +92,12 @@ class PlaceResolver:
         return place
 
     # -- internals --
+
+    def _org_is_city(self, text: str) -> bool:
+        if " " in text.strip():
+            return False
+        return any(e.feature != "country" and e.population >= ORG_AS_CITY_MIN_POPULATION
+                   for e in self.gazetteer.entries(text))
 
     def _resolve(self, name: str, preferred: Iterable[str]) -> Place | None:
         cleaned = clean_name(name)

@@ -508,6 +508,9 @@ def normalize(text: str, anchor: date | None, direction: int = NEUTRAL) -> Resol
 
 _DAYISH = re.compile(r"\d|\b(?:today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|"
                      r"saturday|sunday)\b")
+_CALENDAR_WORD = re.compile(
+    r"\b(?:\d{4}|\d{1,2}[/.-]\d{1,2}|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + "|"
+    + "|".join(WEEKDAYS) + r"|today|yesterday|tomorrow|tonight|(?:day|week|month|year|decade)s?)\b")
 _PERIODS = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 
 
@@ -528,8 +531,8 @@ def parse_with_dateparser(text: str, anchor: date | None) -> Resolved | None:
     if anchor is None:
         return None
     t = clean_phrase(text)
-    if not t or not re.search(r"[a-z0-9]", t):
-        return None
+    if not t or not _CALENDAR_WORD.search(t):
+        return None     # "eight" alone is no date, whatever dateparser makes of it
     try:
         data = _date_parser(anchor).get_date_data(t)
     except Exception:   # dateparser raises many kinds on odd input; an odd phrase is just no date

@@ -1,0 +1,106 @@
+"""Facts: quantities reported about actors and dyads (dateline.extract.facts)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import REFERENCE_ARTICLE, needs_shared
+from dateline.extract import sentence_index_of
+from dateline.extract.facts import FactExtractor, parse_number
+from dateline.extract.time import TimeResolver
+from dateline.model import Actor, ActorMention, Article
+
+PUBLISHED = date(2025, 4, 18)
+COUNTRIES = {"Pakistan": "PAK", "Russia": "RUS", "India": "IND", "Japan": "JPN", "China": "CHN"}
+
+
+def country_mentions(doc) -> list[ActorMention]:
+    """Hand-made actor mentions (country names only), standing in for the actor resolver."""
+    out = []
+    for ent in doc.ents:
+        iso3 = COUNTRIES.get(ent.text)
+        if ent.label_ == "GPE" and iso3:
+            out.append(ActorMention([Actor(f"country:{iso3}", ent.text, "country", iso3)],
+                                    ent.start_char, ent.end_char, ent.text,
+                                    sentence_index_of(doc, ent.start), ent.start, ent.end))
+    return out
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from dateline.knowledge import load_knowledge
+    return FactExtractor(load_knowledge())
+
+
+def extract(nlp, extractor, text, published=PUBLISHED):
+    doc = nlp(text)
+    article = Article(text=text, published=published)
+    return extractor.extract(doc, article, country_mentions(doc), TimeResolver().find(doc, article))
+
+
+def summary(fact):
+    return (fact.indicator, fact.value, fact.unit, fact.qualifier,
+            fact.period.value if fact.period else None, sorted(a.country for a in fact.subjects))
+
+
+@pytest.mark.parametrize("text, number, mult, value", [
+    ("1,000", None, None, 1000), ("1.5", "bn", None, 1.5e9), ("eight", None, None, 8),
+    ("a dozen", None, None, 12), ("twenty-five", None, None, 25), ("20", "billion", None, 2e10),
+])
+def test_parse_number(text, number, mult, value):
+    assert parse_number(text, number) == value
+
+
+def test_reference_article_facts(nlp, extractor):
+    text = needs_shared(REFERENCE_ARTICLE).read_text(encoding="utf-8")
+    facts = {f.indicator: f for f in extract(nlp, extractor, text)}
+    assert set(facts) == {"trade_volume", "agreements_signed"}
+    trade = facts["trade_volume"]
+    assert summary(trade) == ("trade_volume", 1e9, "USD", "more_than", "2024", ["PAK", "RUS"])
+    assert trade.period.granularity == "year"
+    assert trade.evidence.trigger.text == "crossed the $1 billion"
+    assert text[trade.evidence.trigger.start:trade.evidence.trigger.end] == trade.evidence.trigger.text
+    assert trade.evidence.sentence.startswith("In 2024, bilateral trade")
+    agreements = facts["agreements_signed"]
+    assert summary(agreements) == ("agreements_signed", 8, "count", None, "2024", ["PAK", "RUS"])
+    assert agreements.evidence.trigger.text == "eight agreements"
+    assert agreements.period.span.text == "last year"
+
+
+def test_fact_ids_are_stable(nlp, extractor):
+    text = "In 2024, bilateral trade between Pakistan and Russia crossed the $1 billion mark."
+    first = [f.id for f in extract(nlp, extractor, text)]
+    assert first == [f.id for f in extract(nlp, extractor, text)] and first[0].startswith("fact-")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Militants killed 12 people in Quetta on Monday.",
+     [("casualties", 12, "people", None, "2025-04-14", [])]),
+    ("The blast killed at least seven people and injured 30 others.",
+     [("casualties", 7, "people", "at_least", None, []), ("injuries", 30, "people", None, None, [])]),
+    ("Japan pledged $1.5bn in aid to Pakistan last year.",
+     [("aid", 1.5e9, "USD", None, "2024", ["JPN", "PAK"])]),
+    ("The IMF approved a loan of Rs 20 billion for Pakistan.",
+     [("aid", 2e10, "PKR", None, None, ["PAK"])]),
+    ("The EU gave over €3 million in humanitarian assistance.",
+     [("aid", 3e6, "EUR", "more_than", None, [])]),
+    ("Trade between India and China stood at about $2.5 billion in 2023.",
+     [("trade_volume", 2.5e9, "USD", "about", "2023", ["CHN", "IND"])]),
+    ("Pakistan and China signed a dozen MoUs on Tuesday.",
+     [("agreements_signed", 12, "count", None, "2025-04-15", ["CHN", "PAK"])]),
+    ("Bilateral trade is expected to reach nearly $5 billion next year.",
+     [("trade_volume", 5e9, "USD", "less_than", "2026", [])]),
+    ("The 15th round of talks on the 9th session was held in 2024.", []),
+    ("Pakistan has 20 agreements with Russia.", []),       # no signing: not agreements_signed
+])
+def test_sentence_facts(nlp, extractor, text, expected):
+    assert [summary(f) for f in extract(nlp, extractor, text)] == expected
+
+
+def test_bilateral_uses_the_two_main_countries(nlp, extractor):
+    text = ("Pakistan and Russia held talks. Russia offered support to Pakistan. "
+            "Bilateral trade crossed $1 billion last year.")
+    (fact,) = extract(nlp, extractor, text)
+    assert sorted(a.id for a in fact.subjects) == ["country:PAK", "country:RUS"]
+    assert fact.evidence.sentence_index == 2 and fact.period.value == "2024"

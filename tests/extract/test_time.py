@@ -1,0 +1,140 @@
+"""Time expressions resolved against the publication date (dateline.extract.time)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import REFERENCE_ARTICLE, SHARED, needs_shared
+from dateline.extract.time import TimeResolver, timex_value
+from dateline.model import Article
+
+FRIDAY = date(2025, 4, 18)   # the reference article's publication day
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return TimeResolver()
+
+
+@pytest.mark.parametrize("phrase, value, granularity, earliest, latest", [
+    ("on Thursday", "2025-04-17", "day", date(2025, 4, 17), date(2025, 4, 17)),
+    ("last year", "2024", "year", date(2024, 1, 1), date(2024, 12, 31)),
+    ("in 2024", "2024", "year", date(2024, 1, 1), date(2024, 12, 31)),
+    ("next month", "2025-05", "month", date(2025, 5, 1), date(2025, 5, 31)),
+    ("earlier this week", "2025-W16", "week", date(2025, 4, 14), date(2025, 4, 17)),
+    ("this week", "2025-W16", "week", date(2025, 4, 14), date(2025, 4, 20)),
+    ("last week", "2025-W15", "week", date(2025, 4, 7), date(2025, 4, 13)),
+    ("yesterday", "2025-04-17", "day", date(2025, 4, 17), date(2025, 4, 17)),
+    ("today", "2025-04-18", "day", date(2025, 4, 18), date(2025, 4, 18)),
+    ("April 17, 2025", "2025-04-17", "day", date(2025, 4, 17), date(2025, 4, 17)),
+    ("April 17", "2025-04-17", "day", date(2025, 4, 17), date(2025, 4, 17)),
+    ("in April", "2025-04", "month", date(2025, 4, 1), date(2025, 4, 30)),
+    ("last month", "2025-03", "month", date(2025, 3, 1), date(2025, 3, 31)),
+    ("two days ago", "2025-04-16", "day", date(2025, 4, 16), date(2025, 4, 16)),
+    ("on 17 April", "2025-04-17", "day", date(2025, 4, 17), date(2025, 4, 17)),
+    ("mid-2024", "2024", "year", date(2024, 5, 1), date(2024, 8, 31)),
+    ("next Thursday", "2025-04-24", "day", date(2025, 4, 24), date(2025, 4, 24)),
+    ("last Friday", "2025-04-11", "day", date(2025, 4, 11), date(2025, 4, 11)),
+    ("April 18th, 2025", "2025-04-18", "day", date(2025, 4, 18), date(2025, 4, 18)),
+    ("the third quarter of 2024", "2024-Q3", "quarter", date(2024, 7, 1), date(2024, 9, 30)),
+])
+def test_resolve_phrase(resolver, phrase, value, granularity, earliest, latest):
+    ref = resolver.resolve(phrase, FRIDAY)
+    assert ref is not None, phrase
+    assert (ref.value, ref.granularity, ref.earliest, ref.latest) == (value, granularity, earliest, latest)
+    assert ref.source == "text"
+
+
+def test_year_of_bare_date_follows_publication(resolver):
+    assert resolver.resolve("December 30", date(2025, 1, 5)).value == "2024-12-30"
+    assert resolver.resolve("January 3", date(2024, 12, 28)).value == "2025-01-03"
+
+
+def test_future_weekday_points_forward(resolver):
+    assert resolver.resolve("Thursday", FRIDAY, future=True).value == "2025-04-24"
+
+
+@pytest.mark.parametrize("phrase", ["15th round", "9th session", "Druzhba VII", "the 2024 bill", "eight"])
+def test_non_times_are_not_dates(resolver, phrase):
+    ref = resolver.resolve(phrase, FRIDAY)
+    assert ref is None or ref.granularity != "day"
+    if phrase != "the 2024 bill":
+        assert ref is None
+
+
+def test_vague_period_has_no_value(resolver):
+    ref = resolver.resolve("in recent years", FRIDAY)
+    assert ref.value is None and ref.granularity == "unknown" and ref.latest == FRIDAY
+
+
+def test_durations_are_no_point_in_time(resolver):
+    assert resolver.resolve("three years", FRIDAY) is None
+    assert timex_value("three years", FRIDAY) == "P3Y"
+
+
+def test_relative_phrases_need_a_publication_date(resolver):
+    assert resolver.resolve("last year", None) is None
+    assert resolver.resolve("April 17, 2025", None).value == "2025-04-17"
+
+
+def test_no_time(resolver):
+    ref = resolver.no_time(FRIDAY)
+    assert (ref.value, ref.granularity, ref.source, ref.fallback) == (None, "unknown", "none", FRIDAY)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("April 17, 2025", "2025-04-17"), ("last month", "2025-03"), ("2024", "2024"),
+    ("earlier this week", "2025-W16"), ("currently", "PRESENT_REF"), ("recently", "PAST_REF"),
+    ("the coming years", "FUTURE_REF"), ("this morning", "2025-04-18TMO"), ("the 1990s", "199"),
+    ("September 01 , 2007", "2007-09-01"), ("four years", "P4Y"), ("Druzhba VII", None),
+])
+def test_timex_value(text, value):
+    assert timex_value(text, FRIDAY) == value
+
+
+def _find(nlp, text, published=FRIDAY):
+    doc = nlp(text)
+    return TimeResolver().find(doc, Article(text=text, published=published))
+
+
+def test_find_uses_tense(nlp):
+    assert [(r.span.text, r.value) for r in _find(nlp, "The ministers will meet on Thursday.")] == \
+        [("Thursday", "2025-04-24")]
+    assert [r.value for r in _find(nlp, "The envoy met the minister on Thursday.")] == ["2025-04-17"]
+    assert [r.value for r in _find(nlp, "The minister is due to visit Moscow on Monday.")] == ["2025-04-21"]
+
+
+def test_find_spans_point_into_text(nlp):
+    text = "Talks were held earlier this week in Doha, officials said on Friday."
+    refs = _find(nlp, text)
+    assert [(r.span.text, r.value, r.granularity) for r in refs] == [
+        ("earlier this week", "2025-W16", "week"), ("Friday", "2025-04-18", "day")]
+    for r in refs:
+        assert text[r.span.start:r.span.end] == r.span.text
+
+
+def test_find_on_reference_article(nlp):
+    text = needs_shared(REFERENCE_ARTICLE).read_text(encoding="utf-8")
+    refs = _find(nlp, text)
+    by_text = {}
+    for r in refs:
+        assert text[r.span.start:r.span.end] == r.span.text
+        by_text.setdefault(r.span.text, set()).add((r.value, r.granularity))
+    assert by_text["Thursday"] == {("2025-04-17", "day")}
+    assert by_text["April 17, 2025"] == {("2025-04-17", "day")}   # the caption
+    assert by_text["last year"] == {("2024", "year")}
+    assert by_text["2024"] == {("2024", "year")}
+    assert by_text["recent years"] == {(None, "unknown")}
+    assert not any("15th" in t or "9th" in t or "Druzhba" in t for t in by_text)
+    assert all(r.source == "text" and r.fallback == FRIDAY for r in refs)
+
+
+def test_meantime_date_value_accuracy():
+    """TIMEX3 DATE values on MEANTIME (gold extents, document creation time as anchor)."""
+    from dateline.evaluate.meantime import read_meantime
+    records = read_meantime(needs_shared(SHARED / "data" / "meantime")).records
+    items = [(t, rec.published) for rec in records for t in rec.timexes if t.type == "DATE"]
+    assert len(items) > 200
+    correct = sum(timex_value(t.text, dct) == t.value for t, dct in items)
+    assert correct / len(items) >= 0.80, f"{correct}/{len(items)}"
