@@ -1,0 +1,122 @@
+"""The CLI over the store: ingest (with a stand-in extractor), events, export, status."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+import dateline
+from dateline.store import EventQuery, open_store
+from dateline.store.commands import events, export, ingest, status
+from dateline.store.synthetic import make_extraction
+
+
+class FakePipeline:
+    """Extracts synthetic events; articles whose text contains BOOM raise, like a broken extractor."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        pass
+
+    def extract(self, article):
+        if "BOOM" in article.text:
+            raise ValueError("extractor crashed on this text")
+        n = int(article.meta.get("n", 0))
+        extraction = make_extraction(n, events_per_article=3, version=dateline.__version__)
+        extraction.article = article
+        for e in extraction.events:
+            e.article_id = article.id
+            for m in e.mentions:
+                m.article_id = article.id
+        return extraction
+
+    def extract_many(self, articles):
+        for article in articles:
+            yield self.extract(article)
+
+
+@pytest.fixture
+def fake_inputs(monkeypatch):
+    import dateline.ingest
+    import dateline.pipeline
+    from dateline.ingest import InputError
+    from dateline.model import Article
+
+    def read_inputs(paths, published=None, outlet=None, max_bytes=0):
+        for p in paths:
+            if p == "missing.txt":
+                yield InputError(p, "file not found", "missing")
+                continue
+            n = int(p.split("-")[1].split(".")[0])
+            text = f"Article {n} text." + (" BOOM" if "boom" in p else "")
+            yield Article(text=text, published=None if "undated" in p else date(2025, 4, 18),
+                          source=p, outlet="Test", meta={"n": n})
+
+    monkeypatch.setattr(dateline.ingest, "read_inputs", read_inputs)
+    monkeypatch.setattr(dateline.pipeline, "Pipeline", FakePipeline)
+
+
+def test_ingest_stores_reports_failures_and_is_idempotent(store_url, fake_inputs):
+    runner = CliRunner()
+    args = ["a-1.txt", "a-2.txt", "missing.txt", "boom-3.txt", "undated-4.txt", "--db", store_url,
+            "--batch-size", "2"]
+    result = runner.invoke(ingest, args)
+    assert result.exit_code == 1, result.output
+    assert "2 article(s) stored, 6 event(s)" in result.output
+    assert "3 failed" in result.output
+    store = open_store(store_url)
+    st = store.status()
+    assert st.articles == 2 and st.article_events == 6
+    reasons = {f.source: f.error for f in st.failures}
+    assert reasons["missing.txt"] == "file not found"
+    assert reasons["boom-3.txt"].startswith("extraction failed: ValueError: extractor crashed")
+    assert "no publication date" in reasons["undated-4.txt"]
+    store.close()
+
+    again = runner.invoke(ingest, ["a-1.txt", "a-2.txt", "--db", store_url])
+    assert again.exit_code == 0, again.output
+    assert "0 article(s) stored" in again.output and "2 unchanged" in again.output
+
+    shown = runner.invoke(status, ["--db", store_url, "--format", "json"])
+    data = json.loads(shown.output)
+    assert data["articles"] == 2 and data["articles_failed"] == 3
+
+
+def test_events_and_export_commands(store_url, tmp_path):
+    store = open_store(store_url)
+    for i in range(10):
+        store.add(make_extraction(i, events_per_article=4))
+    expected = store.query_events(EventQuery(
+        dyad=("PAK", "RUS"), limit=None))
+    store.close()
+    runner = CliRunner()
+    listed = runner.invoke(events, ["--db", store_url, "--dyad", "PAK-RUS", "--format", "jsonl", "--limit", "1000"])
+    assert listed.exit_code == 0, listed.output
+    rows = [json.loads(line) for line in listed.output.splitlines()]
+    assert [r["id"] for r in rows] == [e.id for e in expected]
+    table = runner.invoke(events, ["--db", store_url, "--dyad", "PAK-RUS"])
+    assert table.exit_code == 0 and f"of {len(expected)} event(s)" in table.output
+    bad = runner.invoke(events, ["--db", store_url, "--dyad", "Pakistan"])
+    assert bad.exit_code == 2 and "not a country pair" in bad.output
+
+    out = tmp_path / "pak-rus.csv"
+    done = runner.invoke(export, ["--db", store_url, "--format", "csv", "--out", str(out), "--dyad", "PAK-RUS"])
+    assert done.exit_code == 0, done.output
+    with open(out, newline="", encoding="utf-8") as f:
+        assert sorted(r["event_id"] for r in csv.DictReader(f)) == sorted(e.id for e in expected)
+    to_stdout = runner.invoke(export, ["--db", store_url, "--format", "jsonl", "--out", "-", "--type", "AGREE"])
+    assert to_stdout.exit_code == 0
+    types = {json.loads(line)["type"] for line in io.StringIO(to_stdout.stdout) if line.strip()}
+    assert types == {"AGREE"}
+
+
+def test_cli_reports_bad_database_in_one_line(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"garbage" * 500)
+    result = CliRunner().invoke(status, ["--db", str(bad)])
+    assert result.exit_code == 1
+    assert "not a readable SQLite database" in result.output
+    assert "Traceback" not in result.output
