@@ -150,12 +150,25 @@ def weak_spots(evaluation: Evaluation) -> list[str]:
     ev = evaluation.events
     if ev is not None:
         conf = top_confusions(ev, 5)
-        if conf:
+        if conf and conf[0][2] > 1:
             spots.append("most frequent type confusions (gold → system): "
                          + ", ".join(f"{g} → {s} ({c})" for g, s, c in conf))
+        elif conf:
+            spots.append(f"type confusions are scattered ({len(top_confusions(ev, 10_000))} pairs, none more than once), "
+                         "e.g. " + ", ".join(f"{g} → {s}" for g, s, _ in conf))
         missed = most_missed(ev, 5)
         if missed:
             spots.append("gold types most often missed: " + ", ".join(f"{t} ({m} of {n})" for t, m, n in missed))
+        misses = [m for m in ev.mismatches if m.kind == "missed"]
+        silent = sum(1 for m in misses if m.found.startswith("no event"))
+        if silent:
+            spots.append(f"{silent} of {len(misses)} misses have no system event at all in the sentence (trigger not recognised)")
+        stateless = sum(1 for m in ev.mismatches if m.field in ("actor_country", "recipient_country")
+                        and "NSA" in m.found.split("+") and "NSA" not in m.expected.split("+"))
+        empty = sum(1 for m in ev.mismatches if m.field == "recipient_country" and m.found == "-")
+        if stateless or empty:
+            spots.append(f"actor codes: {stateless} sides resolved to an actor without a country where the gold has one; "
+                         f"{empty} gold recipients with no system recipient")
         alarms = most_false_alarms(ev, 5)
         if alarms:
             spots.append("false alarms by system type: " + ", ".join(f"{t} ({c})" for t, c in alarms))
