@@ -38,6 +38,11 @@ def text_span(span: Span) -> TextSpan:
 
 
 def evidence_for(doc: Doc, article_id: str, sentence_index: int) -> Evidence:
+    """Evidence for a sentence; the sentence span excludes the blank lines spaCy attaches to it."""
     sent = sentences(doc)[sentence_index]
-    return Evidence(article_id=article_id, sentence_index=sentence_index, sentence=sent.text,
-                    sentence_start=sent.start_char, sentence_end=sent.end_char)
+    raw = sent.text
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    start = sent.start_char + lead
+    return Evidence(article_id=article_id, sentence_index=sentence_index, sentence=text,
+                    sentence_start=start, sentence_end=start + len(text))
