@@ -56,3 +56,10 @@ def test_bad_inputs_do_not_stop_the_run(files):
     good = files.write("good.txt", "ISLAMABAD: Pakistan and Russia agreed on Thursday to expand trade.")
     items = files.read_all(files.root / "missing.txt", files.write("e.txt", b""), good)
     assert [type(i) for i in items] == [InputError, InputError, Article]
+
+
+def test_input_error_survives_pickling():
+    import pickle
+    error = InputError("a.jsonl:3", "invalid JSON: Expecting value at column 1", kind="bad_record")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.source, copy.message, copy.kind, str(copy)) == (error.source, error.message, error.kind, str(error))

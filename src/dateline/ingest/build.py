@@ -7,7 +7,7 @@ from typing import Any
 
 from dateline.ingest.errors import InputError
 from dateline.ingest.layout import Layout
-from dateline.ingest.textclean import word_count
+from dateline.ingest.textclean import has_words
 from dateline.model import Article
 
 MIN_WORDS = 2   # fewer words of two or more letters than this: nothing a sentence splitter can use
@@ -39,7 +39,7 @@ class Overrides:
 
 def build_article(layout: Layout, given: Given, overrides: Overrides, *, source: str, fmt: str,
                   encoding: str | None = None) -> Article:
-    if word_count(layout.text) < MIN_WORDS:
+    if not has_words(layout.text, MIN_WORDS):
         what = "no body text left after the headline, byline and footer" if layout.dropped else "no words"
         raise InputError(source, f"no sentences to read ({what})", kind="no_text")
     meta: dict[str, Any] = {"format": "epaper" if layout.parts else fmt}

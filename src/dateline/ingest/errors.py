@@ -22,6 +22,9 @@ class InputError(Exception):
     def __repr__(self) -> str:
         return f"InputError({self.source!r}, {self.message!r}, kind={self.kind!r})"
 
+    def __reduce__(self):  # picklable, so errors can travel between worker processes
+        return (InputError, (self.source, self.message, self.kind))
+
     def __eq__(self, other: object) -> bool:
         return (isinstance(other, InputError)
                 and (self.source, self.message, self.kind) == (other.source, other.message, other.kind))
