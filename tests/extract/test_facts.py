@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from conftest import REFERENCE_ARTICLE, needs_shared
+from shared_data import REFERENCE_ARTICLE, needs_shared
 from dateline.extract import sentence_index_of
 from dateline.extract.facts import FactExtractor, parse_number
 from dateline.extract.time import TimeResolver

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from conftest import REFERENCE_ARTICLE, needs_shared
+from shared_data import REFERENCE_ARTICLE, needs_shared
 from dateline.extract.places import PlaceResolver
 from dateline.knowledge.gazetteer import load_gazetteer
 from dateline.knowledge.loader import DATA_DIR

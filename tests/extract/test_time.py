@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from conftest import REFERENCE_ARTICLE, SHARED, needs_shared
+from shared_data import REFERENCE_ARTICLE, SHARED, needs_shared
 from dateline.extract.time import TimeResolver, timex_value
 from dateline.model import Article
 
