@@ -96,7 +96,7 @@ def run_all(shared: Path) -> dict[str, Evaluation]:
 
 def render(results: dict[str, Evaluation]) -> str:
     out = ["# Accuracy", "",
-           f"Regenerate with `{COMMAND}` (about a minute on two cores). dateline {__version__}, commit {git_commit()}.",
+           f"Regenerate with `{COMMAND}` (under a minute on two cores). dateline {__version__}, commit {git_commit()}.",
            "Every figure below comes from that run; the method follows the figures.", "",
            "## Targets", "", "| target | measured | goal | met |", "|---|---|---|---|"]
     for label, key, name, goal in TARGETS:
