@@ -138,14 +138,20 @@ def test_capital_as_government_but_not_as_place(nlp, resolver):
 
 def test_demonyms_name_a_countrys_government_or_sector(nlp, resolver):
     ms = by_text(resolve(nlp, resolver, "Russian officials met Pakistani troops and Indian students. "
-                                        "The Russians agreed. Russian gas flowed."))
+                                        "The Russians agreed. The letter was in Russian. "
+                                        "U.S. and Russian negotiators met. Afghan rebel leaders and Israel's high court spoke."))
     assert only(ms["Russian officials"]).id == "country:RUS"
     troops = only(ms["Pakistani troops"])
     assert (troops.id, troops.sector) == ("org:PAK:military", "MIL")
     students = only(ms["Indian students"])
     assert (students.id, students.kind, students.sector) == ("group:IND:EDU", "group", "EDU")
     assert only(ms["Russians"]).id == "country:RUS"
-    assert "Russian" not in ms                    # "Russian gas" is not an actor
+    assert "Russian" not in ms                    # "in Russian" is the language
+    assert only(ms["U.S."]).id == "country:USA"   # coordinated: both countries, each its own mention
+    assert only(ms["Russian negotiators"]).id == "country:RUS"
+    rebels = only(ms["Afghan rebel leaders"])
+    assert (rebels.id, rebels.sector) == ("group:AFG:REB", "REB")
+    assert only(ms["Israel's high court"]).sector == "JUD"
 
 
 def test_country_actor_and_iso3_and_pairs(nlp, resolver):

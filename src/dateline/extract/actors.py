@@ -203,6 +203,8 @@ class _Run:
         m = self.by_end.get(j)
         if m and m.key in ("C", "D") and self._free(m.start, m.end):
             return m.start, m.value
+        if m and m.key == "K" and self._free(m.start, m.end) and m.start > 0 and self.doc[m.start - 1].lower_ == "the":
+            return m.start, m.value                       # "the Khartoum government"
         if m and m.key == "O" and self._free(m.start, m.end):
             org = self.kb.organizations.entries[int(m.value)]
             if org.scope == "fixed":                      # "Kremlin spokesman Dmitry Peskov"
@@ -436,12 +438,12 @@ class _Run:
             elif org.scope == "fixed":
                 actor = self.kb.organizations.actor(org, None)
             else:
-                if head.dep_ in MODIFIER_DEPS and head.head.i >= m.end:
-                    continue                                 # "military cooperation": a modifier
                 start, iso3 = self._left_country(m.start)
                 if iso3 is None:
                     iso3 = self._right_of_country(m.end)
                 if iso3 is None:
+                    if head.dep_ in MODIFIER_DEPS and head.head.i >= m.end:
+                        continue                             # "military cooperation": a modifier
                     if not self._definite(m.start) or not (doc[m.start].is_title or head.dep_ in ARGUMENT_DEPS):
                         continue
                     iso3 = self.home or self._top_country()
@@ -549,9 +551,9 @@ class _Run:
             if m.key == "C":
                 if self._opens_thing_name(m):
                     continue
-                self._country_or_sector(m, c, "name", require_sector=False)
+                self._country_or_sector(m, c, "name", demonym=False)
             elif m.key == "D":
-                self._country_or_sector(m, c, "demonym", require_sector=True)
+                self._country_or_sector(m, c, "demonym", demonym=True)
             elif m.key == "K":
                 if self._capital_as_government(m):
                     self._note_country(c.iso3, m.start)
@@ -581,23 +583,46 @@ class _Run:
             e += 1
         return e > m.end and doc[e - 1].text in self.kb.non_actors.name_heads
 
-    def _country_or_sector(self, m: _Match, c: Country, via: str, require_sector: bool) -> None:
+    def _country_or_sector(self, m: _Match, c: Country, via: str, demonym: bool) -> None:
+        """A country reference, or its sector group when it names one: "Russian officials" (GOV,
+        the country itself), "Pakistani troops" (MIL), "Afghan rebel leaders" (REB),
+        "Israel's high court" (JUD). "U.S. and Russian negotiators" gives both countries."""
         doc = self.doc
         tok = doc[m.end - 1]
-        head = tok.head
-        sector = None
-        if tok.dep_ in MODIFIER_DEPS and head.i >= m.end and head.i - m.end <= 2:
-            sector = self.kb.sectors.for_noun(head.lower_)
-        if sector is not None and self._free(m.start, head.i + 1):
-            self._note_country(c.iso3, m.start)
-            self._add(m.start, head.i + 1, [self._sector_actor(c, sector, head.lower_)], via)
-            return
-        if require_sector:
-            # "the Russians said": a plural people-noun standing alone for the country.
-            if not (tok.tag_ in ("NNPS", "NNS") and tok.dep_ in ARGUMENT_DEPS):
+        if demonym and tok.pos_ != "ADJ" and tok.tag_ not in ("NNS", "NNPS") and m.start > 0 \
+                and doc[m.start - 1].pos_ == "ADP":
+            return                                            # "in Russian": the language
+        head = self._modified_noun(tok)
+        sector, noun = None, ""
+        if head is not None:
+            for t in doc[m.end:head.i + 1]:
+                found = self.kb.sectors.for_noun(t.lower_) or self.kb.sectors.for_noun(t.lemma_)
+                if found:
+                    sector, noun = found, t.lower_
+                    break
+        if sector is not None:
+            coordinated = any(i in self.at_token and self.at_token[i].key in COUNTRY_KEYS
+                              for i in range(m.end, head.i))
+            # "Russia's delegation" stays "Russia": the possessor is the actor, the noun adds nothing.
+            possessive = tok.dep_ == "poss" and sector == "GOV"
+            end = m.end if coordinated or possessive else head.i + 1
+            if self._free(m.start, end):
+                self._note_country(c.iso3, m.start)
+                self._add(m.start, end, [self._sector_actor(c, sector, noun)], via)
                 return
         self._note_country(c.iso3, m.start)
         self._add(m.start, m.end, [self._country_actor(c)], via)
+
+    def _modified_noun(self, tok) -> object | None:
+        """The noun a country word modifies, through coordination ("U.S. and Russian negotiators")
+        and possession ("Israel's high court")."""
+        first = tok
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.dep_ in MODIFIER_DEPS | {"poss"} and first.head.i > tok.i and first.head.i - tok.i <= 5 \
+                and first.head.pos_ in ("NOUN", "PROPN"):
+            return first.head
+        return None
 
     def _sector_actor(self, c: Country, sector: str, noun: str) -> Actor:
         if sector == "GOV":

@@ -58,7 +58,8 @@ class OrganizationTable:
     def actor(self, org: Organization, country: str | None, country_name: str | None = None) -> Actor:
         """The Actor for a body; bodies every country has need the country the text gives them."""
         if org.scope == "international":
-            return Actor(id=f"igo:{org.key}", name=org.name, kind=org.kind, country=None, sector=org.sector)
+            prefix = "igo" if org.kind == "igo" else "org:INT"      # NGOs and movements without a country
+            return Actor(id=f"{prefix}:{org.key}", name=org.name, kind=org.kind, country=None, sector=org.sector)
         iso3 = org.country if org.scope == "fixed" else country
         if not iso3:
             raise ValueError(f"organisation '{org.key}' needs a country")
