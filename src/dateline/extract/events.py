@@ -30,6 +30,7 @@ _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN"})
 _EMBEDDED = frozenset({"xcomp", "ccomp", "pcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
+_REASON_PREPS = frozenset({"for", "over", "about", "of", "against"})
 _TIME_STRENGTH = {"text": 2, "publication_date": 1, "none": 0}
 _GRAIN_RANK = {"day": 5, "week": 4, "month": 3, "quarter": 2, "season": 2, "year": 1, "decade": 0}
 
@@ -119,9 +120,9 @@ def _is_content_of_other(trig: Trigger, found: dict[int, Trigger]) -> bool:
     # "held talks", "signed the agreement": the noun is the verb's object, the verb carries it
     if tok.pos_ in _NOUN_POS and tok.dep_ in _OBJECT_DEPS and head.i in found:
         return True
-    if tok.pos_ in _NOUN_POS and tok.dep_ == "pobj" and head.head.i in found \
-            and found[head.head.i].sense.type == trig.sense.type:
-        return True
+    if tok.pos_ in _NOUN_POS and tok.dep_ == "pobj" and head.head.i in found and (
+            found[head.head.i].sense.type == trig.sense.type or head.lower_ in _REASON_PREPS):
+        return True   # "praised X for its mediation", "condemned X over the strike": the reason
     # an umbrella noun whose own subtree names the same kind of event ("visits ..., including X's trip")
     if tok.pos_ in _NOUN_POS:
         for other in found.values():
@@ -255,6 +256,9 @@ class EventExtractor:
         quantity = _quantity(tok, is_noun)
 
         # one event per visitor when several people each made their own trip ("X and Y's trips")
+        if mode == "visit" and len(actors) > 1:
+            first_seen = {a.id: min((m.start for m in roles.actors if a in m.actors), default=0) for a in actors}
+            actors.sort(key=lambda a: first_seen[a.id])
         groups = [[a] for a in actors] if (mode == "visit" and tok.tag_ == "NNS" and len(actors) > 1
                                            and all(a.kind != "country" for a in actors)) else [actors]
         out = []

@@ -74,9 +74,9 @@ def phrase_parties(tok: Token, index: MentionIndex, depth: int = 0) -> list[Acto
     for h in heads:
         for c in h.children:
             if c.dep_ in _NAME_MODS or c.dep_ == "poss":
-                _add(out, index.at(c.i))
-                for cc in c.conjuncts:
-                    _add(out, index.at(cc.i))
+                # "Pakistan-Russia commission": Pakistan hangs off Russia, both name the body
+                for part in [c, *c.conjuncts, *(g for g in c.children if g.dep_ == "compound")]:
+                    _add(out, index.at(part.i))
     if out:
         return out
     for h in heads:
@@ -102,7 +102,8 @@ def subject_parties(verb: Token, index: MentionIndex) -> tuple[list[ActorMention
     tok, inherited = verb, False
     for _ in range(4):
         for c in tok.children:
-            if c.dep_ in _SUBJ:
+            # a raising verb's passive subject acts: "India is expected to condemn ..."
+            if c.dep_ in _SUBJ or (inherited and c.dep_ in _PASSIVE_SUBJ):
                 return phrase_parties(c, index), inherited
             if c.dep_ == "agent":
                 out: list[ActorMention] = []
@@ -125,7 +126,7 @@ def nested_recipients(obj: Token, index: MentionIndex, depth: int = 0) -> list[A
     if depth >= 3:
         return out
     for c in obj.children:
-        if c.dep_ == "prep" and c.lower_ in ("to", "with", "against", "toward", "towards"):
+        if c.dep_ == "prep" and c.lower_ in ("to", "with", "against", "toward", "towards", "on", "upon"):
             for p in _pobjs(c):
                 out.extend(m for m in phrase_parties(p, index) if m not in out)
                 out.extend(m for m in nested_recipients(p, index, depth + 1) if m not in out)
@@ -138,12 +139,13 @@ def verb_recipients(verb: Token, index: MentionIndex) -> tuple[list[ActorMention
     scopes = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
     for scope in scopes:
         for c in scope.children:
-            if c.dep_ in _OBJ or (c.dep_ in _PASSIVE_SUBJ and scope is verb):
+            is_prep = c.dep_ in ("prep", "prt") or (c.dep_ == "dative" and c.pos_ == "ADP")
+            if not is_prep and (c.dep_ in _OBJ or (c.dep_ in _PASSIVE_SUBJ and scope is verb)):
                 out.extend(m for m in phrase_parties(c, index) if m not in out)
                 out.extend(m for m in nested_recipients(c, index) if m not in out)
                 if c.dep_ in _OBJ and destination is None:
                     destination = c
-            elif c.dep_ in ("prep", "prt") and c.lower_ in RECIPIENT_PREPS:
+            elif is_prep and c.lower_ in RECIPIENT_PREPS:
                 for p in _pobjs(c):
                     out.extend(m for m in phrase_parties(p, index)
                                if m not in out and _not_locative(m, c.lower_))

@@ -111,12 +111,17 @@ class DimensionKeyword:
 @functools.lru_cache(maxsize=8)
 def load_dimensions(extra_dirs: tuple[str, ...] = ()) -> dict[str, tuple[DimensionKeyword, ...]]:
     """First lemma of each keyword -> the keywords starting with it (longest first)."""
+    from dateline import ontology
+
     index: dict[str, list[DimensionKeyword]] = defaultdict(list)
     for row in read_table(DIMENSIONS_FILE, extra_dirs):
         lemmas = tuple(row["keyword"].lower().replace("-", " ").split())
         if not lemmas:
             raise KnowledgeFileError(f"{DIMENSIONS_FILE}: empty keyword in row {row!r}")
         kw = DimensionKeyword(lemmas, _dash(row["dimension"]) or None, _dash(row["context"]) or None)
+        if kw.context and not ontology.is_context(kw.context):
+            raise KnowledgeFileError(f"{DIMENSIONS_FILE}: keyword {row['keyword']!r} names unknown "
+                                     f"PLOVER context {kw.context!r}")
         index[lemmas[0]].append(kw)
     return {k: tuple(sorted(v, key=lambda kw: -len(kw.lemmas))) for k, v in index.items()}
 

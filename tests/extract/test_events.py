@@ -1,0 +1,262 @@
+"""Event detection and coding: types, modes, roles, modality, time/place, merging, the reference article."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.extract.events import merge_article_events
+from extract.event_helpers import (DAR, IND, MISHUSTIN, OVERCHUK, PAK, RUS, RYABKOV, extract, ids,
+                                   time_at)
+
+# Two sentences of our own for each of the 16 PLOVER types: (sentence, type, actor, recipient)
+TYPE_CASES = [
+    ("Pakistan and Russia agreed to expand energy cooperation.", "AGREE", ["country:PAK", "country:RUS"], []),
+    ("India pledged to help Ukraine rebuild its power grid.", "AGREE", ["country:IND"], []),
+    ("Ishaq Dar met Sergei Ryabkov in Moscow.", "CONSULT", ["person:ishaq-dar"], ["person:sergei-ryabkov"]),
+    ("China held talks with India on the border dispute.", "CONSULT", ["country:CHN"], ["country:IND"]),
+    ("Russia praised Pakistan for its mediation.", "SUPPORT", ["country:RUS"], ["country:PAK"]),
+    ("India and China signed a border agreement.", "SUPPORT", ["country:CHN", "country:IND"], []),
+    ("Iran eased restrictions on Ukraine's diplomats.", "CONCEDE", ["country:IRN"], None),
+    ("Israel pardoned Iran's detained sailors.", "CONCEDE", ["country:ISR"], ["country:IRN"]),
+    ("India and Russia held joint military exercises in the Bay of Bengal.", "COOPERATE",
+     ["country:IND", "country:RUS"], []),
+    ("Pakistan extradited two suspects to China.", "COOPERATE", ["country:PAK"], ["country:CHN"]),
+    ("The United States donated vaccines to Pakistan.", "AID", ["country:USA"], ["country:PAK"]),
+    ("China provided emergency aid to Pakistan after the floods.", "AID", ["country:CHN"], ["country:PAK"]),
+    ("Israel released 20 prisoners to Iran.", "RETREAT", ["country:ISR"], ["country:IRN"]),
+    ("Russia withdrew its troops from Ukraine's border region.", "RETREAT", ["country:RUS"], ["country:UKR"]),
+    ("India urged Pakistan to resume talks.", "REQUEST", ["country:IND"], ["country:PAK"]),
+    ("China called on the United States to lift tariffs.", "REQUEST", ["country:CHN"], ["country:USA"]),
+    ("Iran condemned Israel for the strike.", "ACCUSE", ["country:IRN"], ["country:ISR"]),
+    ("Pakistan accused India of violating the treaty.", "ACCUSE", ["country:PAK"], ["country:IND"]),
+    ("Russia rejected Ukraine's proposal.", "REJECT", ["country:RUS"], ["country:UKR"]),
+    ("Iran refused to release the Israel-bound ship.", "REJECT", ["country:IRN"], None),
+    ("Iran threatened to attack Israel.", "THREATEN", ["country:IRN"], ["country:ISR"]),
+    ("The United States warned China against any blockade.", "THREATEN", ["country:USA"], ["country:CHN"]),
+    ("Thousands of protesters demonstrated against the United States in Islamabad.", "PROTEST",
+     ["group:PAK:protesters"], ["country:USA"]),
+    ("Protesters protested against India's new laws in New Delhi.", "PROTEST", ["group:PAK:protesters"], None),
+    ("The United States imposed sanctions on Iran.", "SANCTION", ["country:USA"], ["country:IRN"]),
+    ("Pakistan expelled India's diplomats.", "SANCTION", ["country:PAK"], ["country:IND"]),
+    ("Russia deployed troops near Ukraine's border.", "MOBILIZE", ["country:RUS"], None),
+    ("China mobilized warships near Taiwan.", "MOBILIZE", ["country:CHN"], None),
+    ("Police arrested 30 protesters in Islamabad.", "COERCE", ["org:PAK:police"], ["group:PAK:protesters"]),
+    ("Iran detained two Israel-linked sailors.", "COERCE", ["country:IRN"], None),
+    ("Israel attacked Iran's nuclear sites.", "ASSAULT", ["country:ISR"], ["country:IRN"]),
+    ("Russia shelled Ukraine's eastern towns.", "ASSAULT", ["country:RUS"], ["country:UKR"]),
+]
+
+
+def test_type_cases_cover_all_16_types_twice():
+    from dateline.ontology import EVENT_TYPES
+    counts = {t: sum(1 for _, typ, _, _ in TYPE_CASES if typ == t) for t in EVENT_TYPES}
+    assert all(n >= 2 for n in counts.values()), counts
+
+
+@pytest.mark.parametrize("text,etype,actors,recipients", TYPE_CASES, ids=[c[0][:40] for c in TYPE_CASES])
+def test_event_types(nlp, text, etype, actors, recipients):
+    events = extract(nlp, text)
+    assert [e.type for e in events] == [etype]
+    ev = events[0]
+    assert ids(ev.actors) == actors
+    if recipients is not None:
+        assert ids(ev.recipients) == recipients
+    from dateline import ontology
+    assert ev.quad_class == ontology.quad_class(etype)
+    assert ev.plover_score == ontology.score(etype, ev.mode)
+    assert ev.goldstein == ontology.goldstein(ev.cameo)
+
+
+def test_coding_fields_and_evidence(nlp):
+    text = "Israel released 20 prisoners to Iran."
+    ev = extract(nlp, text)[0]
+    assert (ev.mode, ev.cameo, ev.quad_class) == ("release", "0841", 2)
+    assert ev.plover_score == 6.5 and ev.goldstein == 7.0
+    m = ev.mentions[0]
+    assert text[m.trigger.start:m.trigger.end] == "released"
+    assert [text[s.start:s.end] for s in m.actors] == ["Israel"]
+    assert [text[s.start:s.end] for s in m.recipients] == ["Iran"]
+    assert ev.id.startswith("evt-") and ev.id == extract(nlp, text)[0].id   # deterministic
+
+
+# ---- modes and roles
+
+def test_visit_mode_visitor_acts_host_receives(nlp):
+    ev = extract(nlp, "Sergei Ryabkov visited Islamabad for consultations.")[0]
+    assert (ev.type, ev.mode, ev.cameo) == ("CONSULT", "visit", "042")
+    assert ids(ev.actors) == ["person:sergei-ryabkov"] and ids(ev.recipients) == ["country:PAK"]
+
+
+def test_hosting_swaps_roles(nlp):
+    ev = extract(nlp, "China hosted Ishaq Dar in Beijing.")[0]
+    assert (ev.type, ev.mode, ev.cameo) == ("CONSULT", "visit", "043")
+    assert ids(ev.actors) == ["person:ishaq-dar"] and ids(ev.recipients) == ["country:CHN"]
+
+
+def test_meeting_between_two_people_in_one_country_is_a_visit_by_the_other(nlp):
+    ev = extract(nlp, "The understanding was reached during a meeting between Sergei Ryabkov and Ishaq Dar in Islamabad.")
+    consult = [e for e in ev if e.type == "CONSULT"]
+    assert len(consult) == 1
+    assert ids(consult[0].actors) == ["person:sergei-ryabkov"] and ids(consult[0].recipients) == ["person:ishaq-dar"]
+    assert consult[0].mode == "visit" and consult[0].place.name == "Islamabad"
+
+
+def test_phone_mode(nlp):
+    ev = extract(nlp, "Ishaq Dar telephoned Sergei Ryabkov on Monday.")[0]
+    assert (ev.type, ev.mode, ev.cameo) == ("CONSULT", "phone", "041")
+
+
+def test_compound_subject_is_reciprocal(nlp):
+    ev = extract(nlp, "Pakistan and Russia agreed to expand energy cooperation.")[0]
+    assert ids(ev.actors) == ["country:PAK", "country:RUS"] and ev.recipients == []
+
+
+def test_two_visitors_two_events_in_one_sentence(nlp):
+    text = ("High-level visits from Russia, including Prime Minister Mikhail Mishustin and Deputy Prime "
+            "Minister Alexei Overchuk's trips to Islamabad in 2024, have reinforced ties.")
+    events = extract(nlp, text, times=lambda d: [time_at(d, "2024", "2024", "year", date(2024, 1, 1),
+                                                         date(2024, 12, 31))])
+    assert [(e.type, e.mode, ids(e.actors), ids(e.recipients)) for e in events] == [
+        ("CONSULT", "visit", ["person:mikhail-mishustin"], ["country:PAK"]),
+        ("CONSULT", "visit", ["person:alexei-overchuk"], ["country:PAK"])]
+    assert {e.time.value for e in events} == {"2024"}
+    assert len({e.id for e in events}) == 2
+
+
+def test_several_event_types_in_one_sentence(nlp):
+    events = extract(nlp, "Iran condemned Israel and Russia rejected Ukraine's proposal.")
+    assert sorted(e.type for e in events) == ["ACCUSE", "REJECT"]
+
+
+def test_nominal_event_inherits_the_sentence_subject(nlp):
+    text = "The Pakistan-Russia commission met in Moscow and resulted in the signing of eight agreements."
+    events = extract(nlp, text)
+    sign = next(e for e in events if e.type == "SUPPORT")
+    assert sign.cameo == "057" and sign.quantity == 8
+    assert ids(sign.actors) == ["country:PAK", "country:RUS"]
+
+
+def test_embedded_verb_is_content_not_a_second_event(nlp):
+    events = extract(nlp, "Pakistan and Russia agreed to pursue talks on energy.")
+    assert [e.type for e in events] == ["AGREE"]
+
+
+# ---- modality
+
+def test_negation_is_kept_and_flagged(nlp):
+    ev = extract(nlp, "Pakistan did not agree to the Indian proposal.")[0]
+    assert ev.type == "AGREE" and ev.negated is True
+
+
+def test_future_cooperation_is_coded_as_intent(nlp):
+    ev = extract(nlp, "Ishaq Dar will visit Moscow next month.")[0]
+    assert ev.future is True and ev.type == "AGREE" and ev.cameo == "036"
+    ev = extract(nlp, "India is expected to condemn Pakistan.")[0]
+    assert ev.future is True and ev.type == "ACCUSE"
+
+
+def test_hypothetical(nlp):
+    ev = extract(nlp, "Iran could attack Israel if talks fail.")[0]
+    assert ev.type == "ASSAULT" and ev.hypothetical is True
+
+
+def test_historical_from_time(nlp):
+    events = extract(nlp, "India attacked Pakistan in 1998.",
+                     times=lambda d: [time_at(d, "1998", "1998", "year", date(1998, 1, 1), date(1998, 12, 31))])
+    assert events[0].historical is True and events[0].time.value == "1998"
+
+
+# ---- time and place
+
+def test_present_tense_uses_publication_date_explicitly(nlp):
+    ev = extract(nlp, "Sergei Ryabkov is visiting Islamabad.")[0]
+    assert ev.time.source == "publication_date" and ev.time.value == "2025-04-18"
+
+
+def test_perfect_tense_without_time_stays_undated(nlp):
+    ev = extract(nlp, "India and Russia have held joint exercises.")[0]
+    assert ev.type == "COOPERATE"
+    assert ev.time.source == "none" and ev.time.value is None and ev.time.fallback == date(2025, 4, 18)
+    assert ev.place is None
+
+
+def test_time_in_sentence_wins_and_place_is_nearest(nlp):
+    text = "Pakistan and Russia held talks in Moscow last year."
+    events = extract(nlp, text, times=lambda d: [time_at(d, "last year", "2024", "year",
+                                                         date(2024, 1, 1), date(2024, 12, 31))])
+    assert events[0].time.value == "2024" and events[0].place.name == "Moscow"
+    assert events[0].mentions[0].time.text == "last year"
+
+
+# ---- no events
+
+@pytest.mark.parametrize("text", [
+    "Pakistan-Russia relations have seen significant growth in recent years.",
+    "The bilateral agenda has expanded rapidly to include economic, military, and energy collaboration.",
+    "Pakistan said on Monday that the weather was fine.",
+    "The attack killed five people.",
+    "Bilateral trade was supported by progress in energy cooperation.",
+])
+def test_no_event_statements(nlp, text):
+    assert extract(nlp, text) == []
+
+
+# ---- contexts, dimensions, merging
+
+def test_dimensions_and_contexts(nlp):
+    text = ("Pakistan and Russia agreed to pursue a partnership spanning trade, energy, security, culture, "
+            "education and people-to-people exchanges.")
+    ev = extract(nlp, text)[0]
+    assert ev.dimensions == ["trade", "energy", "security", "culture", "education", "people-to-people"]
+    assert "diplomatic" in ev.contexts and "economic" in ev.contexts
+
+
+def test_caption_and_body_are_one_event(nlp):
+    text = ("Ishaq Dar meets with Sergei Ryabkov in Islamabad, April 17, 2025.\n\n"
+            "The understanding was reached during a meeting between Sergei Ryabkov and Ishaq Dar in Islamabad.")
+    events = extract(nlp, text, times=lambda d: [time_at(d, "April 17, 2025", "2025-04-17", "day",
+                                                         date(2025, 4, 17), date(2025, 4, 17))])
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert len(consult) == 1 and len(consult[0].mentions) == 2
+    assert consult[0].time.value == "2025-04-17"
+    assert ids(consult[0].actors) == [RYABKOV.id] and ids(consult[0].recipients) == [DAR.id]
+
+
+def test_merge_keeps_different_people_apart(nlp):
+    text = "Mikhail Mishustin visited Islamabad. Alexei Overchuk visited Islamabad."
+    events = extract(nlp, text)
+    assert sorted(ids(e.actors)[0] for e in events) == sorted([MISHUSTIN.id, OVERCHUK.id])
+    assert merge_article_events(events) == events
+
+
+def test_reference_article_events(pipeline, needs_reference):
+    from dateline.ingest import read_text
+    article = read_text(needs_reference.read_text(encoding="utf-8"))
+    events = pipeline.extract(article).events
+
+    def find(etype, actor_ids, pred=lambda e: True):
+        return [e for e in events if e.type == etype and set(actor_ids) <= {a.id for a in e.actors}
+                and pred(e)]
+
+    visit = find("CONSULT", [RYABKOV.id])
+    assert visit and visit[0].mode == "visit" and visit[0].time.value == "2025-04-17"
+    agree = find("AGREE", [PAK.id, RUS.id], lambda e: e.time.value == "2025-04-17")
+    assert agree and {"trade", "energy", "people-to-people"} <= set(agree[0].dimensions)
+    assert find("AGREE", [DAR.id], lambda e: RUS.id in {r.id for r in e.recipients})
+    assert find("CONSULT", [PAK.id, RUS.id], lambda e: e.time.value == "2024" and e.cameo == "046")
+    assert find("CONSULT", [PAK.id, RUS.id], lambda e: e.place is not None and e.place.name == "Moscow")
+    sign = find("SUPPORT", [PAK.id, RUS.id], lambda e: e.cameo == "057")
+    assert sign and sign[0].quantity == 8 and sign[0].time.value == "2024"
+    assert find("CONSULT", [MISHUSTIN.id], lambda e: e.time.value == "2024")
+    assert find("CONSULT", [OVERCHUK.id], lambda e: e.time.value == "2024")
+    coop = find("COOPERATE", [PAK.id, RUS.id], lambda e: e.cameo == "062")
+    assert coop and coop[0].time.value is None and "terrorism" in coop[0].contexts
+    assert not [e for e in events if e.time and e.time.value == "2025-04-18" and e.time.source == "text"]
+    assert len(events) <= 10
+
+
+@pytest.fixture
+def needs_reference():
+    from shared_data import REFERENCE_ARTICLE, needs_shared
+    return needs_shared(REFERENCE_ARTICLE)
