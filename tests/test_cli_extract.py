@@ -54,15 +54,18 @@ def test_bad_inputs_are_reported_and_the_good_one_still_processed(tmp_path, good
     nosent.write_text("12 34 56 -- ... 789\n")
     undated = tmp_path / "undated.txt"
     undated.write_text("Pakistan and Russia agreed to expand trade.\n")
-    res = run("extract", str(empty), str(binary), str(huge), str(nosent), str(undated), str(good_file),
-              "--format", "json", "--outlet", "Wire")
+    dated = tmp_path / "dated.jsonl"
+    dated.write_text(json.dumps({"text": GOOD, "published": "2025-04-18", "outlet": "Wire"}) + "\n")
+    res = run("extract", str(empty), str(binary), str(huge), str(nosent), str(undated), str(dated),
+              "--format", "json")
     assert res.exit_code == 1
     errors = [ln for ln in res.stderr.splitlines() if ln.startswith("error:")]
     for bad in (empty, binary, huge, nosent, undated):
         assert sum(bad.name in ln for ln in errors) == 1, (bad.name, res.stderr)
     assert "Traceback" not in res.stderr
     records = json.loads(res.stdout)
-    assert [r["article"]["source"] for r in records] == [str(good_file)]
+    assert len(records) == 1 and records[0]["article"]["source"].startswith(str(dated))
+    assert any(e["type"] == "AGREE" for e in records[0]["events"])
 
 
 def test_published_given_for_all_inputs_makes_undated_text_usable(tmp_path):
