@@ -241,67 +241,110 @@ class Store:
                                          last_seen=max(d for d in (last, seen) if d)))
 
     def _store_events(self, conn: Connection, article_id: str, new_events: list[Event]) -> AddResult:
+        """Merges the article's events into canonical events with a fixed number of statements per
+        article (not per event): candidates are fetched for all blocks at once, decided in memory,
+        then written in batches."""
         result = AddResult(article_id, "added", n_events=len(new_events))
-        touched: dict[str, Event] = {}       # canonical events changed by this article (id -> merged record)
-        created: set[str] = set()
-        member_ids: set[str] = set()
+        if not new_events:
+            return result
+        seen_ids: set[str] = set()
+        evs: list[Event] = []
         for seq, ev in enumerate(new_events):
-            if ev.id in member_ids:      # the extractor repeated an id: keep both, apart
+            if ev.id in seen_ids:        # the extractor repeated an id: keep both, apart
                 ev = dataclasses.replace(ev, id=f"{ev.id}~{seq}")
-            member_ids.add(ev.id)
-            target = self._merge_target(conn, ev, touched)
+            seen_ids.add(ev.id)
+            evs.append(ev)
+        stored = self._load_candidates(conn, evs)          # id -> (record, n_sources, n_mentions)
+        taken = self._existing_ids(conn, [e.id for e in evs])
+        touched: dict[str, Event] = {}
+        created: set[str] = set()
+        added_mentions: dict[str, int] = {}
+        links = []
+        for seq, ev in enumerate(evs):
+            target = self._merge_target(ev, touched, stored)
             if target is None:
-                target_id = self._free_event_id(conn, ev.id)
+                target_id, n = ev.id, 1
+                while target_id in taken or target_id in touched:
+                    n += 1
+                    target_id = f"{ev.id}-{n}"
                 touched[target_id] = dataclasses.replace(ev, id=target_id, mentions=[])
                 created.add(target_id)
-                conn.execute(insert(events).values(**self._event_row(touched[target_id], article_id)))
                 result.n_new += 1
             else:
                 target_id, how = target
-                touched[target_id] = merge.fold(touched[target_id], ev, how)
+                touched[target_id] = merge.fold(touched.get(target_id) or stored[target_id][0], ev, how)
                 if target_id not in created:
                     result.n_merged += 1
-            conn.execute(insert(article_events).values(article_id=article_id, id=ev.id, event_id=target_id,
-                                                       seq=seq, record=event_json(ev)))
-            if ev.mentions:
-                conn.execute(insert(event_mentions), [mention_row(target_id, ev.id, m) for m in ev.mentions])
-        for event_id, record in touched.items():
-            self._write_canonical(conn, record, first_article=article_id if event_id in created else None)
+            added_mentions[target_id] = added_mentions.get(target_id, 0) + len(ev.mentions)
+            links.append((seq, ev, target_id))
+        counts = {eid: (1, added_mentions[eid]) if eid in created
+                  else (stored[eid][1] + 1, stored[eid][2] + added_mentions[eid]) for eid in touched}
+        fresh = [{**self._event_row(touched[eid], article_id), "n_sources": 1, "n_mentions": counts[eid][1]}
+                 for eid in touched if eid in created]
+        if fresh:
+            conn.execute(insert(events), fresh)
+        old_ids = [eid for eid in touched if eid not in created]
+        for eid in old_ids:
+            row = self._event_row(touched[eid], None)
+            row.pop("id")
+            conn.execute(update(events).where(events.c.id == eid).values(
+                **row, n_sources=counts[eid][0], n_mentions=counts[eid][1]))
+        conn.execute(insert(article_events), [{"article_id": article_id, "id": ev.id, "event_id": tid, "seq": seq,
+                                               "record": event_json(ev)} for seq, ev, tid in links])
+        mention_rows = [mention_row(tid, ev.id, m) for _, ev, tid in links for m in ev.mentions]
+        if mention_rows:
+            conn.execute(insert(event_mentions), mention_rows)
+        self._write_derived(conn, [touched[eid] for eid in touched], {eid: c[0] for eid, c in counts.items()},
+                            replace=old_ids)
         return result
 
-    def _merge_target(self, conn: Connection, ev: Event, touched: dict[str, Event]) -> tuple[str, str] | None:
-        """(canonical id, orientation) this event merges into (loaded into ``touched``), or None."""
-        candidates: dict[str, tuple[Event, bool]] = {eid: (rec, True) for eid, rec in touched.items()
-                                                     if rec.type == ev.type}
-        keys = merge.block_keys(ev)
-        if keys:
-            ids = [r.event_id for r in conn.execute(
-                select(event_blocks.c.event_id).distinct().where(tuple_(event_blocks.c.block, event_blocks.c.year)
-                                                                 .in_(keys)))
-                   if r.event_id not in candidates]
-            for chunk in _chunks(ids):
-                for r in conn.execute(select(events.c.id, events.c.record).where(events.c.id.in_(chunk))):
-                    candidates[r.id] = (event_from(r.record), False)
+    def _load_candidates(self, conn: Connection, evs: list[Event]) -> dict[str, tuple[Event, int, int]]:
+        """Stored canonical events sharing a block (type, pair, year) with any of ``evs``."""
+        keys = sorted({k for ev in evs for k in merge.block_keys(ev)})
+        ids: set[str] = set()
+        for chunk in _chunks(keys, 200):
+            ids.update(conn.execute(select(event_blocks.c.event_id).distinct()
+                                    .where(tuple_(event_blocks.c.block, event_blocks.c.year).in_(chunk))).scalars())
+        out = {}
+        for chunk in _chunks(sorted(ids)):
+            for r in conn.execute(select(events.c.id, events.c.record, events.c.n_sources, events.c.n_mentions)
+                                  .where(events.c.id.in_(chunk))):
+                out[r.id] = (event_from(r.record), r.n_sources, r.n_mentions)
+        return out
+
+    def _existing_ids(self, conn: Connection, wanted: list[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(wanted):
+            found.update(conn.execute(select(events.c.id).where(events.c.id.in_(chunk))).scalars())
+        # ids made unique earlier ("<id>-2", ...) are checked one by one only when the base id is taken
+        for base in list(found):
+            n = 2
+            while conn.execute(select(events.c.id).where(events.c.id == f"{base}-{n}")).first() is not None:
+                found.add(f"{base}-{n}")
+                n += 1
+        return found
+
+    def _merge_target(self, ev: Event, touched: dict[str, Event],
+                      stored: dict[str, tuple[Event, int, int]]) -> tuple[str, str] | None:
+        """(canonical id, orientation) this event merges into, or None. Events touched by this
+        article count as same-article (so undated repeats within it merge)."""
         best: tuple | None = None
-        for eid, (rec, same_article) in candidates.items():
+        for eid in {*touched, *stored}:
+            same_article = eid in touched
+            rec = touched[eid] if same_article else stored[eid][0]
+            if same_article is False and not self._shares_block(ev, rec):
+                continue
             how = merge.match(ev, rec, same_article)
             if how is None:
                 continue
             rank = (*merge.closeness(ev, rec), same_article, eid)
             if best is None or rank > best[0]:
-                best = (rank, eid, rec, how)
-        if best is None:
-            return None
-        touched.setdefault(best[1], best[2])
-        return best[1], best[3]
+                best = (rank, eid, how)
+        return None if best is None else (best[1], best[2])
 
-    def _free_event_id(self, conn: Connection, wanted: str) -> str:
-        candidate = wanted
-        n = 1
-        while conn.execute(select(events.c.id).where(events.c.id == candidate)).first() is not None:
-            n += 1
-            candidate = f"{wanted}-{n}"
-        return candidate
+    @staticmethod
+    def _shares_block(ev: Event, rec: Event) -> bool:
+        return not set(merge.block_keys(ev)).isdisjoint(merge.block_keys(rec))
 
     @staticmethod
     def _event_row(ev: Event, first_article: str | None) -> dict:
@@ -321,7 +364,7 @@ class Store:
         return row
 
     def _write_canonical(self, conn: Connection, ev: Event, first_article: str | None) -> None:
-        """Rewrites a canonical event row and everything derived from it (actors, tags, dyads, blocks)."""
+        """Rewrites one canonical event row and everything derived from it (slow path: re-processing)."""
         n_sources = conn.execute(select(func.count(func.distinct(article_events.c.article_id)))
                                  .where(article_events.c.event_id == ev.id)).scalar_one()
         n_mentions = conn.execute(select(func.count()).select_from(event_mentions)
@@ -330,29 +373,36 @@ class Store:
         row.pop("id")
         conn.execute(update(events).where(events.c.id == ev.id).values(
             **row, n_sources=max(n_sources, 1), n_mentions=n_mentions))
-        for table in (event_actors, event_tags, event_dyads, event_blocks):
-            conn.execute(delete(table).where(table.c.event_id == ev.id))
-        sides = {}
-        for side, group in (("actor", ev.actors), ("recipient", ev.recipients)):
-            for a in group:
-                sides.setdefault((a.id, side), a.country)
-        if sides:
-            conn.execute(insert(event_actors), [{"event_id": ev.id, "actor_id": aid, "side": side, "country": c}
-                                                for (aid, side), c in sides.items()])
-        tags = {("context", c) for c in ev.contexts} | {("dimension", d) for d in ev.dimensions}
-        if tags:
-            conn.execute(insert(event_tags), [{"event_id": ev.id, "kind": k, "value": v} for k, v in sorted(tags)])
-        pairs = merge.dyads(ev)
-        if pairs:
-            day, month, year = dyad_dates(ev)
-            conn.execute(insert(event_dyads), [
-                {"event_id": ev.id, "dyad": d, "src": s, "dst": t, "day": day, "month": month, "year": year,
-                 "granularity": ev.time.granularity if ev.time else "unknown", "type": ev.type,
-                 "quad_class": ev.quad_class, "plover_score": ev.plover_score, "goldstein": ev.goldstein,
-                 "n_sources": max(n_sources, 1)} for d, s, t in pairs])
-        blocks = merge.block_keys(ev)
-        if blocks:
-            conn.execute(insert(event_blocks), [{"block": b, "year": y, "event_id": ev.id} for b, y in blocks])
+        self._write_derived(conn, [ev], {ev.id: max(n_sources, 1)}, replace=[ev.id])
+
+    def _write_derived(self, conn: Connection, canon: list[Event], n_sources: dict[str, int],
+                       replace: list[str]) -> None:
+        """event_actors, event_tags, event_dyads and event_blocks rows for canonical events, in batches."""
+        for chunk in _chunks(replace):
+            for table in (event_actors, event_tags, event_dyads, event_blocks):
+                conn.execute(delete(table).where(table.c.event_id.in_(chunk)))
+        actor_rows, tag_rows, dyad_rows, block_rows = [], [], [], []
+        for ev in canon:
+            sides: dict[tuple[str, str], str | None] = {}
+            for side, group in (("actor", ev.actors), ("recipient", ev.recipients)):
+                for a in group:
+                    sides.setdefault((a.id, side), a.country)
+            actor_rows += [{"event_id": ev.id, "actor_id": aid, "side": side, "country": c}
+                           for (aid, side), c in sides.items()]
+            tags = {("context", c) for c in ev.contexts} | {("dimension", d) for d in ev.dimensions}
+            tag_rows += [{"event_id": ev.id, "kind": k, "value": v} for k, v in sorted(tags)]
+            pairs = merge.dyads(ev)
+            if pairs:
+                day, month, year = dyad_dates(ev)
+                dyad_rows += [{"event_id": ev.id, "dyad": d, "src": s, "dst": t, "day": day, "month": month,
+                               "year": year, "granularity": ev.time.granularity if ev.time else "unknown",
+                               "type": ev.type, "quad_class": ev.quad_class, "plover_score": ev.plover_score,
+                               "goldstein": ev.goldstein, "n_sources": n_sources[ev.id]} for d, s, t in pairs]
+            block_rows += [{"block": b, "year": y, "event_id": ev.id} for b, y in merge.block_keys(ev)]
+        for table, rows in ((event_actors, actor_rows), (event_tags, tag_rows), (event_dyads, dyad_rows),
+                            (event_blocks, block_rows)):
+            if rows:
+                conn.execute(insert(table), rows)
 
     def _remove_article_data(self, conn: Connection, article_id: str) -> None:
         """Takes an article's events out of the store and rebuilds the canonical events they had joined."""
