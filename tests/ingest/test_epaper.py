@@ -129,10 +129,13 @@ def test_plain_text_title_then_body(files):
     assert article.meta["format"] == "text"
 
 
-def test_a_first_paragraph_is_not_mistaken_for_a_headline(files):
-    article = files.read_one(files.write("p.txt", "Pakistan and Russia agreed to expand trade.\n\nThe talks lasted two days."))
+@pytest.mark.parametrize("first", ["Pakistan and Russia agreed to expand trade.",
+                                   "“We agreed to expand trade,” the minister said.”",
+                                   "The minister said: “We agreed.”"])
+def test_a_first_paragraph_is_not_mistaken_for_a_headline(files, first):
+    article = files.read_one(files.write("p.txt", first + "\n\nThe talks lasted two days."))
     assert article.title is None
-    assert article.text.startswith("Pakistan and Russia agreed")
+    assert article.text.startswith(first)
 
 
 def test_hard_wrapped_paragraphs_are_joined_lists_are_not(files):
@@ -156,3 +159,20 @@ def test_a_sentence_mentioning_publication_is_not_a_footer(files):
     text = "The report said the claim was false.\n\nPublished in Dawn, which broke the story, it drew wide notice."
     article = files.read_one(files.write("s.txt", text))
     assert article.text == text and article.outlet is None
+
+
+def test_crawler_date_stamp_before_the_headline(files):
+    text = (" date 2023-06-11 Pakistan: First Russian crude cargo arrives in Karachi\n\n"
+            "By Reuters Published: Sun 11 Jun 2023, 8:49 PM Last updated: Sun 11 Jun 2023, 9:02 PM\n\n"
+            "Pakistan's Prime Minister Shehbaz Sharif on Sunday said the first cargo had arrived.\n")
+    path = files.write("stamp.txt", text)
+    article = files.read_one(path)
+    assert article.title == "Pakistan: First Russian crude cargo arrives in Karachi"
+    assert article.author == "Reuters"
+    assert article.published == date(2023, 6, 11)
+    assert article.published_at == datetime(2023, 6, 11, 20, 49)
+    assert article.updated_at == datetime(2023, 6, 11, 21, 2)
+    assert article.text == "Pakistan's Prime Minister Shehbaz Sharif on Sunday said the first cargo had arrived."
+    assert article.dateline is None            # "Pakistan:" is a headline here, not the story's dateline
+    for d in article.meta["dropped"]:
+        assert text[d["raw_start"]:d["raw_start"] + len(d["text"])] == d["text"]

@@ -37,6 +37,8 @@ COPYRIGHT = re.compile(r"^(?:©|\([cC]\)\s|Copyright\b|All rights reserved)")
 # "© 2025 The Indus Herald. All rights reserved." -> "The Indus Herald"
 COPYRIGHT_OWNER = re.compile(r"^(?:Copyright\s*)?(?:©|\([cC]\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
                              r"(?P<owner>[A-Z][^.,©]{1,60}?)\.?(?:\s*All rights reserved\.?)?$")
+# A crawler's date stamp in front of the first line: "date 2023-06-11 Pakistan: First Russian cargo ..."
+DATE_STAMP = re.compile(r"^date (\d{4}-\d{2}-\d{2})\s+(?=\S)")
 BANNER_WORDS = re.compile(r"(?i)\b(?:e-?paper|print edition|today'?s paper|edition|date|issue)\b")
 BANNER_PUNCT = re.compile(r"[|•·,\-–—:/]")
 # A caption ends with a photo credit ("— PID", "- Reuters/File") or says it is a photo.
@@ -45,6 +47,7 @@ CAPTION_CREDIT = re.compile(r"(?:\s?[—–]|\s-\s|\()\s*(?:Photo(?:graph)?(?:\s
                             r"[A-Z][\w.&]*(?:[ /][A-Z][\w.&]*){0,3}\)?\s*$")
 CAPTION_START = re.compile(r"^(?:Photo|PHOTO|File photo|FILE PHOTO|Picture|Image)\b")
 BULLET = re.compile(r"^(?:[-•*▪●]\s|\d{1,2}[.)]\s)")
+SENTENCE_END = re.compile(r"[.:;,][\"”’')]*$")   # a headline never ends like a sentence
 TERMINAL = re.compile(r"[.!?:;\"'”’)\]…]$")
 
 
@@ -168,7 +171,7 @@ def parse_footer(text: str) -> tuple[str, str | None, date | None] | None:
 
 def is_headline(text: str) -> bool:
     words = text.split()
-    return (0 < len(words) <= 30 and len(text) <= 250 and not text.endswith(".")
+    return (0 < len(words) <= 30 and len(text) <= 250 and not SENTENCE_END.search(text)
             and not text[0].islower() and word_count(text) > 0 and find_dateline(text) is None)
 
 
@@ -203,6 +206,14 @@ def scan_header(lines, role, out: Layout, drop, guess_title: bool, title_key: st
     i = 0
     while i < limit:
         line, nxt = lines[i], (lines[i + 1] if i + 1 < len(lines) else None)
+        stamp = DATE_STAMP.match(line.text) if i == 0 else None
+        if stamp and not is_banner(line.text):
+            # Split the stamp off as a banner and read the rest of the line as a line of its own.
+            out.dropped.append({"kind": "banner", "text": stamp.group(0).strip(), "raw_start": line.raw_start})
+            out.parts.add("banner")
+            banner_dates.extend(d for _, d in find_dates(stamp.group(1)))
+            lines[i] = Line(line.text[stamp.end():], line.raw_start + stamp.end(), line.block)
+            continue
         if i < 3 and out.title is None and not byline_seen and is_banner(line.text):
             drop(i, "banner")
             out.parts.add("banner")
