@@ -310,3 +310,25 @@ def test_more_title_shapes(nlp, resolver):
     assert only(ms["The foreign minister of Russia"]).name == "Sergei Lavrov"
     tokayev = only(ms["Kazakh President Kassym-Jomart Tokayev"])
     assert (tokayev.id, tokayev.country, tokayev.roles) == ("person:kassym-jomart-tokayev", "KAZ", ["President"])
+
+
+def test_what_the_ner_mistakes_for_people(nlp, resolver):
+    text = ("Troops withdrew behind the Rhine. Biden cancelled the Keystone XL Pipeline. "
+            "China promoted the BRI with Ahmed Qureshi.")
+    people = {a.name for m in resolve(nlp, resolver, text, country=None) for a in m.actors if a.kind == "person"}
+    assert "Rhine" not in people and "Keystone XL Pipeline" not in people and "BRI" not in people
+    assert "Ahmed Qureshi" in people
+
+
+def test_body_of_a_country_named_after_it(nlp, resolver):
+    ms = by_text(resolve(nlp, resolver, "The Government of India has agreed to set up a centre."))
+    assert only(ms["The Government of India"]).id == "org:IND:government"
+    assert "India" not in ms
+
+
+def test_without_dateline_a_body_needs_one_country_in_its_sentence(nlp, resolver):
+    text = "The U.S. and the European Union criticised Zimbabwe, where the police and the military cracked down."
+    ms = by_text(resolve(nlp, resolver, text, country=None))
+    assert "the police" not in ms and "the military" not in ms      # two countries named: no guess
+    ms = by_text(resolve(nlp, resolver, "In Zimbabwe, the police cracked down.", country=None))
+    assert only(ms["the police"]).id == "org:ZWE:police"

@@ -285,6 +285,8 @@ class _Run:
                 continue
             if author and doc[s:e].text == author:
                 continue
+            if not self._plausible_person(s, e):
+                continue
             if any((m := self._match_at(i)) and m.key in ("C", "D", "K", "I", "O") for i in range(s, e)):
                 continue
             spans.append((s, e))
@@ -313,6 +315,21 @@ class _Run:
                                    titles=titles + after_titles, country=country or after_country,
                                    from_country=self._from_country(s)))
         return persons
+
+    def _plausible_person(self, s: int, e: int) -> bool:
+        """The small NER model tags rivers, pipelines and acronyms as people; a title in front
+        settles it, otherwise reject what a person's name never looks like."""
+        doc = self.doc
+        titled = s > 0 and (m := self.by_end.get(s - 1)) is not None and m.key in ("T", "A")
+        if titled:
+            return True
+        if s > 0 and doc[s - 1].lower_ in ("the", "a", "an"):
+            return False                                  # "the Rhine", "the Keystone XL Pipeline"
+        if doc[e - 1].text in self.kb.non_actors.name_heads:
+            return False
+        if e - s == 1 and doc[s].is_upper and len(doc[s]) > 1:
+            return False                                  # "BRI": an acronym, not a name
+        return True
 
     def _name_word(self, i: int, blocked: set[int]) -> bool:
         tok = self.doc[i]
@@ -431,7 +448,7 @@ class _Run:
             if m.key != "O" or not self._free(m.start, m.end):
                 continue
             org: Organization = entries[int(m.value)]
-            start, via = m.start, "name"
+            start, end, via = m.start, m.end, "name"
             head = doc[m.end - 1]
             if org.scope == "international":
                 actor = self.kb.organizations.actor(org, None)
@@ -439,24 +456,24 @@ class _Run:
                 actor = self.kb.organizations.actor(org, None)
             else:
                 start, iso3 = self._left_country(m.start)
-                if iso3 is None:
-                    iso3 = self._right_of_country(m.end)
+                if iso3 is None and (iso3 := self._right_of_country(m.end)):
+                    end = m.end + 2                          # "the Government of India"
                 if iso3 is None:
                     if head.dep_ in MODIFIER_DEPS and head.head.i >= m.end:
                         continue                             # "military cooperation": a modifier
                     if not self._definite(m.start) or not (doc[m.start].is_title or head.dep_ in ARGUMENT_DEPS):
                         continue
-                    iso3 = self.home or self._top_country()
-                    via = "dateline"
+                    iso3 = self.home or self._sole_country(m.start)
+                    via = "dateline" if self.home else "name"
                 if iso3 is None:
                     continue
                 c = self.kb.countries.get(iso3)
                 actor = self.kb.organizations.actor(org, iso3, c.name if c else None)
             if self._definite(start):
                 start -= 1
-            if self._free(start, m.end):
+            if self._free(start, end):
                 self._note_country(actor.country, start)
-                self._add(start, m.end, [actor], via)
+                self._add(start, end, [actor], via)
 
     def _definite(self, i: int) -> bool:
         return i > 0 and self.doc[i - 1].lower_ == "the"
@@ -468,14 +485,11 @@ class _Run:
             return m.value
         return None
 
-    def _top_country(self) -> str | None:
-        """The country the article names most (names only; used before countries are resolved)."""
-        counts = Counter(m.value for m in self.matches if m.key == "C")
-        first = {}
-        for m in self.matches:
-            if m.key == "C":
-                first.setdefault(m.value, m.start)
-        return min(counts, key=lambda c: (-counts[c], first[c])) if counts else None
+    def _sole_country(self, i: int) -> str | None:
+        """With no dateline: the country of "the police" is the one country its sentence names."""
+        sent = self.doc[i].sent
+        named = {m.value for m in self.matches if m.key == "C" and sent.start <= m.start < sent.end}
+        return named.pop() if len(named) == 1 else None
 
     # ------------------------------------------------------------------ "the DPM", "the minister"
     def _title_coreference(self) -> None:
@@ -596,6 +610,8 @@ class _Run:
         sector, noun = None, ""
         if head is not None:
             for t in doc[m.end:head.i + 1]:
+                if t.pos_ != "NOUN":
+                    continue                                  # "Libyan National Army": a name, not "nationals"
                 found = self.kb.sectors.for_noun(t.lower_) or self.kb.sectors.for_noun(t.lemma_)
                 if found:
                     sector, noun = found, t.lower_
