@@ -332,3 +332,11 @@ def test_without_dateline_a_body_needs_one_country_in_its_sentence(nlp, resolver
     assert "the police" not in ms and "the military" not in ms      # two countries named: no guess
     ms = by_text(resolve(nlp, resolver, "In Zimbabwe, the police cracked down.", country=None))
     assert only(ms["the police"]).id == "org:ZWE:police"
+
+
+def test_resolver_travels_to_worker_processes(nlp, resolver):
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(resolver))
+    text = "Moscow said Pakistan agreed."
+    assert [m.text for m in resolve(nlp, copy, text)] == ["Moscow", "Pakistan"]

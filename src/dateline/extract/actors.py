@@ -87,6 +87,13 @@ class ActorResolver:
                                     token_start=m.start, token_end=m.end, via=m.via))
         return out
 
+    def __getstate__(self) -> dict:
+        # Compiled matchers hold a vocabulary; worker processes compile their own.
+        return {"kb": self.kb, "_matchers": {}, "_title_rank": self._title_rank}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+
     def matchers(self, doc: Doc) -> CompiledMatchers:
         key = id(doc.vocab)
         if key not in self._matchers:
@@ -110,6 +117,7 @@ class _Run:
         self.country_refs: Counter[str] = Counter()
         self.first_ref: dict[str, int] = {}
         self.mentions: list[_Mention] = []
+        self.country_actors: dict[str, Actor] = {}
         self.home = article.dateline_country or self._dateline_capital_country()
 
     def _dateline_capital_country(self) -> str | None:
@@ -145,9 +153,9 @@ class _Run:
         blocked = {i for key, s, e in raw if key.startswith("N|") for i in range(s, e)}
         outlet = (self.article.outlet or "").strip()
         if outlet:
-            n = len(outlet.split())
+            first, n = outlet.split()[0], len(outlet.split())
             for tok in self.doc:
-                if self.doc[tok.i:tok.i + n].text == outlet:
+                if tok.text == first and self.doc[tok.i:tok.i + n].text == outlet:
                     blocked.update(range(tok.i, tok.i + n))
         return blocked
 
@@ -188,8 +196,12 @@ class _Run:
         self.mentions.append(_Mention(start, end, actors, via))
 
     def _country_actor(self, c: Country) -> Actor:
-        # Event-data convention: a country acting is its government.
-        return Actor(id=f"country:{c.iso3}", name=c.name, kind="country", country=c.iso3, sector="GOV")
+        # Event-data convention: a country acting is its government. One object per country per article.
+        actor = self.country_actors.get(c.iso3)
+        if actor is None:
+            actor = Actor(id=f"country:{c.iso3}", name=c.name, kind="country", country=c.iso3, sector="GOV")
+            self.country_actors[c.iso3] = actor
+        return actor
 
     def _left_country(self, i: int) -> tuple[int, str | None]:
         """A country modifier ending just before token ``i``: "Russia's", "Russian", "Pakistan"."""
@@ -233,8 +245,9 @@ class _Run:
                 titles.insert(0, t)
                 start, j = m.start, m.start - 1
                 continue
-            if titles and doc[j].lower_ in CONNECTORS and (self.by_end.get(j - 1) or _Match("", "", 0, 0)).key in ("T", "A"):
-                j -= 1
+            before = self.by_end.get(j - 1)
+            if titles and doc[j].lower_ in CONNECTORS and before is not None and before.key in ("T", "A"):
+                j -= 1                                        # "Deputy Prime Minister and Foreign Minister"
                 continue
             break
         if of_country and not titles:
