@@ -10,7 +10,7 @@ The rule (docs/store.md, "Merging"): two events merge when
   - their times are compatible: the earliest..latest intervals overlap, or both are undated and
     come from the same article (undated events never merge across articles);
   - their places are compatible: same country, or one has no place.
-Candidates come only from the same block (type, country pair or lone actor, year), so merging
+Candidates come only from the same block (type, country pair or lone actor, month), so merging
 costs one indexed lookup per event, never a scan of the store.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from datetime import date
 from dateline.model import Actor, Event, Place, TimeRef
 
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-MAX_BLOCK_YEARS = 5      # an event dated only to a span longer than this never merges across articles
+MAX_BLOCK_MONTHS = 24    # an event dated only to a longer span never merges across articles
 
 
 def side_keys(actors: list[Actor]) -> set[str]:
@@ -71,20 +71,29 @@ def interval(time: TimeRef | None) -> tuple[date, date] | None:
     return time.earliest, time.latest or time.earliest
 
 
+def months(first: date, last: date) -> list[int]:
+    """yyyymm numbers of every month from ``first`` to ``last``."""
+    out, y, m = [], first.year, first.month
+    while (y, m) <= (last.year, last.month):
+        out.append(y * 100 + m)
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
 def block_keys(event: Event) -> list[tuple[str, int]]:
-    """(block, year) pairs under which the event is filed and searched for merge candidates."""
+    """(block, yyyymm) pairs under which the event is filed and searched for merge candidates."""
     span = interval(event.time)
     if span is None:
         return []
-    first, last = span[0].year, span[1].year
-    if last - first >= MAX_BLOCK_YEARS:
+    first, last = span
+    if (last.year - first.year) * 12 + last.month - first.month >= MAX_BLOCK_MONTHS:
         return []
     pairs = [d for d, _, _ in dyads(event)]
     if pairs:
         names = pairs
     else:
         names = countries(event.actors + event.recipients) or sorted(side_keys(event.actors + event.recipients))
-    return [(f"{event.type}|{name}", year) for name in names for year in range(first, last + 1)]
+    return [(f"{event.type}|{name}", month) for name in names for month in months(first, last)]
 
 
 def _overlap(a: set[str], b: set[str]) -> bool:

@@ -160,10 +160,10 @@ Index("ix_event_dyads_dyad_month", event_dyads.c.dyad, event_dyads.c.month, even
       event_dyads.c.goldstein, event_dyads.c.plover_score, event_dyads.c.type)
 Index("ix_event_dyads_src_dst_day", event_dyads.c.src, event_dyads.c.dst, event_dyads.c.day)
 
-event_blocks = Table(   # merge blocking: candidates share (type|pair-or-actor, year)
+event_blocks = Table(   # merge blocking: candidates share (type|pair-or-actor, month)
     "event_blocks", metadata,
     Column("block", String(260), primary_key=True),
-    Column("year", Integer, primary_key=True),
+    Column("period", Integer, primary_key=True),     # yyyymm
     Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
 )
 Index("ix_event_blocks_event", event_blocks.c.event_id)

@@ -299,12 +299,12 @@ class Store:
         return result
 
     def _load_candidates(self, conn: Connection, evs: list[Event]) -> dict[str, tuple[Event, int, int]]:
-        """Stored canonical events sharing a block (type, pair, year) with any of ``evs``."""
+        """Stored canonical events sharing a block (type, pair, month) with any of ``evs``."""
         keys = sorted({k for ev in evs for k in merge.block_keys(ev)})
         ids: set[str] = set()
         for chunk in _chunks(keys, 200):
             ids.update(conn.execute(select(event_blocks.c.event_id).distinct()
-                                    .where(tuple_(event_blocks.c.block, event_blocks.c.year).in_(chunk))).scalars())
+                                    .where(tuple_(event_blocks.c.block, event_blocks.c.period).in_(chunk))).scalars())
         out = {}
         for chunk in _chunks(sorted(ids)):
             for r in conn.execute(select(events.c.id, events.c.record, events.c.n_sources, events.c.n_mentions)
@@ -398,7 +398,7 @@ class Store:
                                "year": year, "granularity": ev.time.granularity if ev.time else "unknown",
                                "type": ev.type, "quad_class": ev.quad_class, "plover_score": ev.plover_score,
                                "goldstein": ev.goldstein, "n_sources": n_sources[ev.id]} for d, s, t in pairs]
-            block_rows += [{"block": b, "year": y, "event_id": ev.id} for b, y in merge.block_keys(ev)]
+            block_rows += [{"block": b, "period": y, "event_id": ev.id} for b, y in merge.block_keys(ev)]
         for table, rows in ((event_actors, actor_rows), (event_tags, tag_rows), (event_dyads, dyad_rows),
                             (event_blocks, block_rows)):
             if rows:

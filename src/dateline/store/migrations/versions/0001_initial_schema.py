@@ -159,10 +159,10 @@ def upgrade() -> None:
 
     op.create_table('event_blocks',
     sa.Column('block', sa.String(length=260), nullable=False),
-    sa.Column('year', sa.Integer(), nullable=False),
+    sa.Column('period', sa.Integer(), nullable=False),
     sa.Column('event_id', sa.String(length=64), nullable=False),
     sa.ForeignKeyConstraint(['event_id'], ['events.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('block', 'year', 'event_id')
+    sa.PrimaryKeyConstraint('block', 'period', 'event_id')
     )
     with op.batch_alter_table('event_blocks', schema=None) as batch_op:
         batch_op.create_index('ix_event_blocks_event', ['event_id'], unique=False)
