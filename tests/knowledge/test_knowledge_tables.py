@@ -102,3 +102,8 @@ def test_every_builtin_table_has_a_header_comment():
     for name in ("countries.tsv", "titles.tsv", "organizations.tsv", "actors.tsv", "sectors.tsv", "non_actors.tsv"):
         assert (DATA_DIR / name).read_text(encoding="utf-8").startswith("#"), name
         assert read_table(name), name
+
+
+def test_load_knowledge_is_cached_and_takes_lists(tmp_path):
+    assert load_knowledge() is load_knowledge(())
+    assert load_knowledge([str(tmp_path)]) is load_knowledge((str(tmp_path),))

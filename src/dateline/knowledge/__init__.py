@@ -68,10 +68,14 @@ class Knowledge:
         return read_table(name, self.extra_paths)
 
 
+def load_knowledge(extra_paths: tuple[str, ...] | list[str] = ()) -> Knowledge:
+    """All knowledge tables; ``extra_paths`` are user directories (or files named like a table).
+    Cached: the same paths give the same ``Knowledge`` object."""
+    return _load(tuple(str(p) for p in extra_paths))
+
+
 @functools.lru_cache(maxsize=8)
-def load_knowledge(extra_paths: tuple[str, ...] = ()) -> Knowledge:
-    """All knowledge tables; ``extra_paths`` are user directories (or files named like a table)."""
-    extra = tuple(str(p) for p in extra_paths)
+def _load(extra: tuple[str, ...]) -> Knowledge:
     return Knowledge(
         countries=CountryTable(read_table("countries.tsv", extra)),
         titles=TitleTable(read_table("titles.tsv", extra)),
