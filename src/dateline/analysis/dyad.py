@@ -5,53 +5,19 @@ from collections import defaultdict
 
 from sqlalchemy import case, func, select, union_all
 
+from dateline.analysis.cube import Cube, CubeCache, in_period, month_aligned
+from dateline.analysis.fold import fold_actors, fold_series, fold_tags, named_actors
+from dateline.analysis.mixes import fact_series
 from dateline.analysis.names import CountryNames
 from dateline.analysis.period import Period
 from dateline.analysis.records import (
     Count, DyadSummary, DyadTotals, Network, NetworkEdge, NetworkNode, Partner, SeriesPoint, TimelinePoint)
 from dateline.analysis.sql import dyad_key, period_clause
-from dateline.analysis import mixes
-
-
-class _Acc:
-    """Running sums for one series bucket; the index is a mean over distinct events."""
-
-    __slots__ = ("events", "by_type", "by_quad", "score_sum", "score_n", "gold_sum", "gold_n", "sources")
-
-    def __init__(self) -> None:
-        self.events = 0
-        self.by_type: dict[str, int] = defaultdict(int)
-        self.by_quad: dict[int, int] = defaultdict(int)
-        self.score_sum = self.gold_sum = 0.0
-        self.score_n = self.gold_n = self.sources = 0
-
-    def add(self, type_, quad, n, score_sum, score_n, gold_sum, gold_n, sources) -> None:
-        self.events += n
-        if type_:
-            self.by_type[type_] += n
-        if quad is not None:
-            self.by_quad[int(quad)] += n
-        self.score_sum += score_sum or 0.0
-        self.score_n += score_n or 0
-        self.gold_sum += gold_sum or 0.0
-        self.gold_n += gold_n or 0
-        self.sources += sources or 0
-
-    def index(self) -> float | None:
-        return round(self.score_sum / self.score_n, 2) if self.score_n else None
-
-    def goldstein(self) -> float | None:
-        return round(self.gold_sum / self.gold_n, 2) if self.gold_n else None
-
-    def point(self, period: str) -> SeriesPoint:
-        return SeriesPoint(period=period, events=self.events,
-                           by_type=dict(sorted(self.by_type.items(), key=lambda kv: -kv[1])),
-                           by_quad=dict(sorted(self.by_quad.items())),
-                           index=self.index(), goldstein=self.goldstein(), sources=self.sources)
 
 
 class DyadAnalytics:
-    """All relationship views of one store. Cheap to build; holds no state but the store and names."""
+    """All relationship views of one store. Keep one per process: it holds the per-dyad aggregates
+    (invalidated when the store changes) and the country names."""
 
     def __init__(self, store) -> None:
         from dateline.store import schema
@@ -61,36 +27,23 @@ class DyadAnalytics:
         self.t = schema.event_dyads
         self.schema = schema
         self.names = CountryNames(store)
+        self.cubes = CubeCache(self)
 
     # -- one dyad ---------------------------------------------------------------------------------
+    def _cube(self, a: str, b: str, period: Period) -> Cube:
+        """Aggregates of the dyad within the period: from memory when the bounds fall on month edges."""
+        key = dyad_key(a, b)
+        if month_aligned(period):
+            cube = self.cubes.get(key)
+            if not period.bounded:
+                return cube
+            keep = lambda rows: [r for r in rows if in_period(r[0], r[1], period)]  # noqa: E731
+            return Cube(series=keep(cube.series), tags=keep(cube.tags), actors=keep(cube.actors))
+        return self.cubes.build(key, period_clause(self.t, period))
+
     def series(self, a: str, b: str, period: Period = Period()) -> tuple[DyadTotals, list[SeriesPoint], list[SeriesPoint]]:
-        """Totals, the monthly series and the yearly series of a dyad, from one grouped scan."""
-        c = self.t.c
-        stmt = (select(c.month, c.year, c.type, c.quad_class, func.count(),
-                       func.sum(c.plover_score), func.count(c.plover_score),
-                       func.sum(c.goldstein), func.count(c.goldstein), func.sum(c.n_sources))
-                .where(c.dyad == dyad_key(a, b), period_clause(self.t, period))
-                .group_by(c.month, c.year, c.type, c.quad_class))
-        total, months, years = _Acc(), defaultdict(_Acc), defaultdict(_Acc)
-        month_dated = undated = 0
-        with self.engine.connect() as conn:
-            for month, year, type_, quad, n, ss, sn, gs, gn, src in conn.execute(stmt):
-                row = (type_, quad, n, ss, sn, gs, gn, src)
-                total.add(*row)
-                if month:
-                    months[month].add(*row)
-                    month_dated += n
-                if year is not None:
-                    years[str(year)].add(*row)
-                else:
-                    undated += n
-        totals = DyadTotals(events=total.events, dated=total.events - undated, month_dated=month_dated,
-                            undated=undated, sources=total.sources,
-                            by_quad=dict(sorted(total.by_quad.items())),
-                            by_type=dict(sorted(total.by_type.items(), key=lambda kv: -kv[1])),
-                            index=total.index(), goldstein=total.goldstein())
-        return (totals, [months[m].point(m) for m in sorted(months)],
-                [years[y].point(y) for y in sorted(years)])
+        """Totals, the monthly series and the yearly series of a dyad."""
+        return fold_series(self._cube(a, b, period).series)
 
     def timeline(self, a: str, b: str, period: Period = Period(), limit: int = 2000) -> list[TimelinePoint]:
         """Events of the dyad as timeline dots, latest first (undated ones last)."""
@@ -108,16 +61,16 @@ class DyadAnalytics:
 
     def summary(self, a: str, b: str, period: Period = Period(), top: int = 8) -> DyadSummary:
         a, b = a.upper(), b.upper()
-        totals, months, years = self.series(a, b, period)
-        key = dyad_key(a, b)
-        contexts, dimensions = mixes.contexts_and_dimensions(self, key, period)
+        cube = self._cube(a, b, period)
+        totals, months, years = fold_series(cube.series)
+        contexts, dimensions = fold_tags(cube.tags)
+        actors = named_actors(self.engine, self.schema.actors, fold_actors(cube.actors, (a, b)), top)
         return DyadSummary(
             dyad=(a, b), names={a: self.names.name(a), b: self.names.name(b)},
             start=period.start.isoformat() if period.start else None,
             end=period.end.isoformat() if period.end else None,
             totals=totals, months=months, years=years, contexts=contexts, dimensions=dimensions,
-            actors=mixes.top_actors(self, key, (a, b), period, top),
-            facts=mixes.fact_series(self.store, (a, b), period))
+            actors=actors, facts=fact_series(self.store, (a, b), period))
 
     # -- many dyads -------------------------------------------------------------------------------
     def partners(self, country: str, period: Period = Period(), limit: int = 20) -> list[Partner]:

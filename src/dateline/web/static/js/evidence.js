@@ -78,7 +78,8 @@ export function renderEvidence(panel, e, { loadArticle }) {
   panel.append(el("h2", {}, "Evidence"));
   const head = el("div", { class: "ev-head" },
     el("span", { class: `type-chip ${quadClass(e.quad_class)}` }, e.type),
-    " ", el("span", { class: "title" }, `${names(e.actors)} → ${names(e.recipients)}`));
+    " ", el("span", { class: "title" }, (e.recipients || []).length ? `${names(e.actors)} → ${names(e.recipients)}`
+      : `${names(e.actors)} (together)`));
   const flags = ["negated", "future", "hypothetical", "historical"].filter((f) => e[f]);
   const meta = el("dl", { class: "ev-meta" },
     el("dt", {}, "coded"), el("dd", {}, [e.type, e.mode].filter(Boolean).join(" · "), e.cameo ? ` · CAMEO ${e.cameo}` : "",

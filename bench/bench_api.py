@@ -1,0 +1,148 @@
+"""API benchmark: latency (p50/p95) of the dyad summary endpoint on a store of 1,000,000 events.
+
+    python bench/bench_api.py                      # 1M events, SQLite in a temp dir
+    python bench/bench_api.py --events 200000 --db /tmp/bench.db --keep
+
+Events come from the store benchmark's synthetic generator (bench/bench_store.py: skewed dyads, ten
+years of days), written straight into `events` and `event_dyads`; this script adds what the summary
+also reads: contexts/dimensions (`event_tags`) and actors (`event_actors`, `actors`) for every event.
+Requests go through the whole FastAPI app in-process (routing, SQL, JSON), after one warm-up call.
+"cold" is the first request for a dyad after the store changed (its per-month aggregates are rebuilt);
+"days" is a period not on month edges, always answered by SQL.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_store import load_synthetic  # noqa: E402  (the store engineer's generator)
+from sqlalchemy import text  # noqa: E402
+
+# Derived rows, in SQL so a million events take seconds: every event gets a context, a third a dimension;
+# both sides get their country actor, and one event in four a named official of the actor side.
+ENRICH = [
+    "INSERT INTO event_tags (event_id, kind, value) SELECT event_id, 'context', "
+    "CASE quad_class WHEN 4 THEN 'military' WHEN 3 THEN 'diplomatic' ELSE "
+    "CASE abs(random()) % 3 WHEN 0 THEN 'economic' WHEN 1 THEN 'diplomatic' ELSE 'security' END END FROM event_dyads",
+    "INSERT INTO event_tags (event_id, kind, value) SELECT event_id, 'dimension', "
+    "CASE abs(random()) % 5 WHEN 0 THEN 'trade' WHEN 1 THEN 'energy' WHEN 2 THEN 'security' WHEN 3 THEN 'education' "
+    "ELSE 'culture' END FROM event_dyads WHERE abs(random()) % 3 = 0",
+    "INSERT OR IGNORE INTO actors (id, name, kind, country, sector) SELECT DISTINCT 'country:' || src, src, 'country', "
+    "src, 'GOV' FROM event_dyads",
+    "INSERT OR IGNORE INTO actors (id, name, kind, country, sector) SELECT DISTINCT 'person:official-' || src || '-' || "
+    "k.n, 'Official ' || k.n || ' of ' || src, 'person', src, 'GOV' FROM event_dyads, "
+    "(SELECT 0 AS n UNION SELECT 1 UNION SELECT 2 UNION SELECT 3 UNION SELECT 4 UNION SELECT 5) AS k",
+    "INSERT OR IGNORE INTO event_actors (event_id, actor_id, side, country) SELECT event_id, 'country:' || src, 'actor', "
+    "src FROM event_dyads",
+    "INSERT OR IGNORE INTO event_actors (event_id, actor_id, side, country) SELECT event_id, 'country:' || dst, "
+    "'recipient', dst FROM event_dyads",
+    "INSERT OR IGNORE INTO event_actors (event_id, actor_id, side, country) SELECT event_id, 'person:official-' || src "
+    "|| '-' || (abs(random()) % 6), 'actor', src FROM event_dyads WHERE abs(random()) % 4 = 0",
+    "ANALYZE",
+]
+
+
+def enrich(url: str) -> float:
+    from dateline.store import open_store
+
+    store = open_store(url)
+    started = time.perf_counter()
+    with store.engine.begin() as conn:
+        for sql in ENRICH:
+            conn.execute(text(sql))
+    store.close()
+    return time.perf_counter() - started
+
+
+def percentiles(samples: list[float]) -> dict:
+    ordered = sorted(samples)
+    def pick(q: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))], 1)
+    return {"p50_ms": pick(0.50), "p95_ms": pick(0.95), "max_ms": round(ordered[-1], 1),
+            "mean_ms": round(statistics.fmean(ordered), 1), "requests": len(ordered)}
+
+
+def measure(client, url: str, repeats: int) -> dict:
+    r = client.get(url)   # warm-up: page cache and prepared statements, as on a server in use
+    assert r.status_code == 200, (url, r.status_code, r.text[:200])
+    samples = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        r = client.get(url)
+        samples.append((time.perf_counter() - t0) * 1000)
+        assert r.status_code == 200
+    return percentiles(samples)
+
+
+def cold(client, url: str, repeats: int = 3) -> dict:
+    """The first request for a dyad after the store changed: the per-dyad aggregates are rebuilt."""
+    samples = []
+    for _ in range(repeats):
+        client.app.state.ctx.analytics.cubes.clear()
+        t0 = time.perf_counter()
+        assert client.get(url).status_code == 200
+        samples.append((time.perf_counter() - t0) * 1000)
+    return {"median_ms": round(statistics.median(samples), 1), "max_ms": round(max(samples), 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--repeats", type=int, default=50)
+    parser.add_argument("--db", help="SQLite file to build (default: a temp dir); reused if it has events")
+    parser.add_argument("--keep", action="store_true", help="keep the database file")
+    args = parser.parse_args()
+
+    from fastapi.testclient import TestClient
+
+    from dateline.store import open_store
+    from dateline.web.app import create_app
+
+    path = Path(args.db) if args.db else Path(tempfile.mkdtemp(prefix="dateline-bench-api-")) / "api.db"
+    url = f"sqlite:///{path}"
+    out: dict = {"python": platform.python_version(), "machine": platform.machine(), "backend": "sqlite"}
+    store = open_store(url)
+    have = store.count_events()
+    store.close()
+    if have < args.events:
+        print(f"loading {args.events:,} synthetic events into {path} ...", file=sys.stderr)
+        out["load_seconds"] = round(load_synthetic(url, args.events), 1)
+        out["enrich_seconds"] = round(enrich(url), 1)
+    store = open_store(url)
+    with store.engine.connect() as conn:
+        counts = conn.execute(text("SELECT dyad, COUNT(*) FROM event_dyads GROUP BY dyad ORDER BY 2 DESC")).all()
+    out["events"] = store.count_events()
+    store.close()
+    out["dyads"] = len(counts)
+    busiest, median = counts[0], counts[len(counts) // 2]
+
+    with TestClient(create_app(url)) as client:
+        for label, (dyad, n) in (("busiest", busiest), ("median", median)):
+            a, b = dyad.split("-")
+            print(f"[{label}] {dyad}: {n:,} events", file=sys.stderr)
+            out[label] = {
+                "dyad": dyad, "dyad_events": n,
+                "summary_all_time": measure(client, f"/api/dyads/{a}/{b}/summary", args.repeats),
+                "summary_cold": cold(client, f"/api/dyads/{a}/{b}/summary"),
+                "summary_days": measure(client, f"/api/dyads/{a}/{b}/summary?start=2020-03-15&end=2020-09-15",
+                                        max(5, args.repeats // 5)),
+                "summary_one_year": measure(client, f"/api/dyads/{a}/{b}/summary?start=2020&end=2020", args.repeats),
+                "timeline_series": measure(client, f"/api/dyads/{a}/{b}/timeline?limit=500", args.repeats),
+            }
+        out["partners"] = measure(client, f"/api/countries/{busiest[0].split('-')[0]}/partners", max(5, args.repeats // 5))
+    if not args.keep and not args.db:
+        path.unlink(missing_ok=True)
+    json.dump(out, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()
