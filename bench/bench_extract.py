@@ -57,50 +57,61 @@ def corpus():
     return articles
 
 
-def timed(fn, repeat: int) -> float:
-    best = float("inf")
+def run_child(mode: str, repeat: int) -> dict:
+    """One measurement in a fresh process, so peak memory belongs to that path alone."""
+    import spacy
+
+    from dateline.config import Settings
+
+    articles = corpus()
+    texts = [a.text for a in articles]
+    settings = Settings()
+    if mode == "bare":
+        nlp = spacy.load(settings.model)
+        list(nlp.pipe(texts[:5]))
+        run = lambda: sum(1 for _ in nlp.pipe(texts, batch_size=settings.batch_size))  # noqa: E731
+    else:
+        from dateline.pipeline import Pipeline
+
+        pipeline = Pipeline(settings)
+        list(pipeline.extract_many(articles[:5]))
+        run = lambda: sum(len(x.events) for x in pipeline.extract_many(articles))  # noqa: E731
+    best, out = float("inf"), 0
     for _ in range(repeat):
         t0 = time.perf_counter()
-        fn()
+        out = run()
         best = min(best, time.perf_counter() - t0)
-    return best
+    return {"seconds": best, "articles": len(articles), "words": sum(len(t.split()) for t in texts),
+            "events": out if mode == "full" else None, "model": settings.model,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best is kept")
     ap.add_argument("--json", help="also write the figures to this JSON file")
+    ap.add_argument("--child", choices=["bare", "full"], help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.child:
+        print(json.dumps(run_child(args.child, args.repeat)))
+        return
 
-    import spacy
+    import subprocess
 
-    from dateline.config import Settings
-    from dateline.pipeline import Pipeline
+    def child(mode: str) -> dict:
+        out = subprocess.run([sys.executable, __file__, "--child", mode, "--repeat", str(args.repeat)],
+                             check=True, capture_output=True, text=True).stdout
+        return json.loads(out.strip().splitlines()[-1])
 
-    articles = corpus()
-    texts = [a.text for a in articles]
-    words = sum(len(t.split()) for t in texts)
-    settings = Settings()
-    bare = spacy.load(settings.model)
-    pipeline = Pipeline(settings)
-
-    list(bare.pipe(texts[:5]))  # warm up both
-    list(pipeline.extract_many(articles[:5]))
-    t_bare = timed(lambda: list(bare.pipe(texts, batch_size=settings.batch_size)), args.repeat)
-    n_events = 0
-
-    def full() -> None:
-        nonlocal n_events
-        n_events = sum(len(x.events) for x in pipeline.extract_many(articles))
-
-    t_full = timed(full, args.repeat)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    bare, full = child("bare"), child("full")
+    n, words = full["articles"], full["words"]
     figures = {
-        "articles": len(articles), "words": words, "events": n_events, "model": settings.model,
-        "bare_spacy_s": round(t_bare, 3), "full_extract_s": round(t_full, 3),
-        "bare_articles_per_s": round(len(articles) / t_bare, 1), "bare_words_per_s": round(words / t_bare),
-        "full_articles_per_s": round(len(articles) / t_full, 1), "full_words_per_s": round(words / t_full),
-        "overhead_pct": round(100 * (t_full - t_bare) / t_bare, 1), "peak_rss_mb": round(peak_mb),
+        "articles": n, "words": words, "events": full["events"], "model": full["model"],
+        "bare_spacy_s": round(bare["seconds"], 3), "full_extract_s": round(full["seconds"], 3),
+        "bare_articles_per_s": round(n / bare["seconds"], 1), "bare_words_per_s": round(words / bare["seconds"]),
+        "full_articles_per_s": round(n / full["seconds"], 1), "full_words_per_s": round(words / full["seconds"]),
+        "overhead_pct": round(100 * (full["seconds"] - bare["seconds"]) / bare["seconds"], 1),
+        "bare_peak_rss_mb": round(bare["peak_rss_mb"]), "full_peak_rss_mb": round(full["peak_rss_mb"]),
         "python": sys.version.split()[0],
     }
     width = max(map(len, figures))
