@@ -14,7 +14,10 @@ from dateline.model import Article
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + (".csv", ".json")
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
+PLAIN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + (".csv", ".json") + FEED_SUFFIXES
+# Every format may also come gzip-compressed: "corpus.jsonl.gz", "feed.xml.gz".
+SUPPORTED_SUFFIXES = PLAIN_SUFFIXES + tuple(s + ".gz" for s in PLAIN_SUFFIXES)
 
 
 def human_size(n: int) -> str:
@@ -51,8 +54,8 @@ def iter_inputs(paths: Iterable[str | Path], overrides: Overrides, max_bytes: in
         if path.is_dir():
             files = walk(path)
             if not files:
-                yield InputError(label, f"no readable files ({', '.join(SUPPORTED_SUFFIXES)}) in this folder",
-                                 kind="no_inputs")
+                yield InputError(label, f"no readable files ({', '.join(PLAIN_SUFFIXES)}, or any of these "
+                                        f"gzip-compressed as .gz) in this folder", kind="no_inputs")
             for file in files:
                 yield from read_file(file, str(file), overrides, max_bytes)
         elif path.exists():
@@ -75,14 +78,22 @@ def read_file(path: Path, label: str, overrides: Overrides, max_bytes: int) -> I
 
 
 def dispatch(path: Path, label: str, overrides: Overrides, max_bytes: int) -> Iterator[Article | InputError]:
-    suffix = path.suffix.lower()
+    from dateline.ingest import compressed
+
+    # The format comes from the name ("a.jsonl.gz" is JSON Lines); gzip from the bytes, whatever the name.
+    suffix = compressed.inner_suffix(path)
+    gzipped = compressed.starts_with_gzip_magic(path)
+    opener = compressed.gzip_opener(path, label) if gzipped else None
     if suffix in JSONL_SUFFIXES:
         from dateline.ingest.records import read_jsonl
-        yield from read_jsonl(path, label, overrides, max_bytes)
+        yield from read_jsonl(path, label, overrides, max_bytes, opener)
         return
     if suffix == ".csv":
         from dateline.ingest.records import read_csv
-        yield from read_csv(path, label, overrides, max_bytes)
+        yield from read_csv(path, label, overrides, max_bytes, opener)
+        return
+    if gzipped:
+        yield from read_whole(compressed.gunzip_file(path, label, max_bytes), suffix, label, overrides, max_bytes)
         return
     size = path.stat().st_size
     if size > max_bytes:
@@ -102,7 +113,16 @@ def read_whole(data: bytes, suffix: str, label: str, overrides: Overrides, max_b
     elif suffix in HTML_SUFFIXES:
         from dateline.ingest.webpage import read_html_bytes
         yield read_html_bytes(data, label, overrides)
-    else:  # .txt, and any file named explicitly whatever its suffix: read as text (HTML is sniffed)
+    elif suffix in FEED_SUFFIXES:
+        from dateline.ingest.feeds import read_feed_bytes
+        yield from read_feed_bytes(data, label, overrides)
+    else:  # .txt, and any file named explicitly whatever its suffix: read as text (HTML, feeds, gzip sniffed)
+        from dateline.ingest import compressed, feeds
+        if data.startswith(compressed.GZIP_MAGIC):
+            data = compressed.gunzip_bytes(data, label, max_bytes)
+        if feeds.looks_like_feed(data):
+            yield from feeds.read_feed_bytes(data, label, overrides)
+            return
         from dateline.ingest.text import read_text_bytes
         yield read_text_bytes(data, label, overrides)
 

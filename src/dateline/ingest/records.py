@@ -10,9 +10,9 @@ import codecs
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from dateline.ingest.build import Given, Overrides, build_article
 from dateline.ingest.dates import UnparseableDate, from_epoch, parse_field
@@ -116,9 +116,11 @@ def guarded(raw_record: Any, source: str, overrides: Overrides, max_bytes: int, 
         return exc
 
 
-def read_jsonl(path: Path, label: str, overrides: Overrides, max_bytes: int) -> Iterator[Article | InputError]:
+def read_jsonl(path: Path, label: str, overrides: Overrides, max_bytes: int,
+               opener: Callable[[], BinaryIO] | None = None) -> Iterator[Article | InputError]:
+    """``opener`` gives the bytes when they are not the file's own (a gzip-compressed corpus)."""
     seen_any = False
-    with path.open("rb") as handle:
+    with opener() if opener else path.open("rb") as handle:
         for lineno, raw in enumerate(handle, start=1):
             source = f"{label}:{lineno}"
             if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
@@ -198,8 +200,11 @@ def skip_space(text: str, pos: int) -> int:
     return pos
 
 
-def read_csv(path: Path, label: str, overrides: Overrides, max_bytes: int) -> Iterator[Article | InputError]:
-    with path.open("rb") as handle:
+def read_csv(path: Path, label: str, overrides: Overrides, max_bytes: int,
+             opener: Callable[[], BinaryIO] | None = None) -> Iterator[Article | InputError]:
+    """``opener`` gives the bytes when they are not the file's own (a gzip-compressed corpus)."""
+    open_binary = opener or (lambda: path.open("rb"))
+    with open_binary() as handle:
         head = handle.read(65536)
     if not head.strip():
         yield InputError(label, "empty file (no header row)", kind="empty")
@@ -210,7 +215,7 @@ def read_csv(path: Path, label: str, overrides: Overrides, max_bytes: int) -> It
         yield InputError(label, exc.message, kind=exc.kind)
         return
     csv.field_size_limit(max(csv.field_size_limit(), max_bytes + 1))
-    with path.open("rb") as binary:
+    with open_binary() as binary:
         stream = io.TextIOWrapper(binary, encoding=codec, newline="")
         reader = csv.DictReader(stream)
         try:

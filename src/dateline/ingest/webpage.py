@@ -132,13 +132,18 @@ def with_trafilatura(html: str) -> tuple[str, dict[str, str]]:
     return text, meta
 
 
-def article_from_html(html: str, *, source: str, overrides: Overrides, encoding: str | None = None) -> Article:
+def html_to_text(html: str) -> tuple[str, dict[str, str], str]:
+    """(visible text, page metadata, extractor name): trafilatura first, the tag stripper when it finds
+    nothing. Also used for HTML inside feed items."""
     text, meta = with_trafilatura(html)
-    extractor = "trafilatura"
-    if word_count(text) < 2:
-        text, fallback_meta = strip_tags(html)
-        meta = {**fallback_meta, **meta}
-        extractor = "tag_stripper"
+    if word_count(text) >= 2:
+        return text, meta, "trafilatura"
+    text, fallback_meta = strip_tags(html)
+    return text, {**fallback_meta, **meta}, "tag_stripper"
+
+
+def article_from_html(html: str, *, source: str, overrides: Overrides, encoding: str | None = None) -> Article:
+    text, meta, extractor = html_to_text(html)
     if not text.strip():
         raise InputError(source, "no sentences to read (the page has no visible text)", kind="no_text")
     given = Given(title=meta.get("title"), author=meta.get("author"), outlet=meta.get("outlet"),
