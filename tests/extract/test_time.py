@@ -138,3 +138,78 @@ def test_meantime_date_value_accuracy():
     assert len(items) > 200
     correct = sum(timex_value(t.text, dct) == t.value for t, dct in items)
     assert correct / len(items) >= 0.80, f"{correct}/{len(items)}"
+
+
+# --- TIMEX3 values beyond calendar points (durations, sets, clock times, fiscal years) ---------
+
+@pytest.mark.parametrize("text, value", [
+    ("thirty minutes", "PT30M"), ("12-hour", "PT12H"), ("41-year history", "P41Y"),
+    ("almost two and a half years", "P2.5Y"), ("the past five trading days", "P5D"),
+    ("six straight days", "P6D"), ("two consecutive quarters", "P2Q"), ("a 20 year", "P20Y"),
+    ("sixteen-month", "P16M"), ("twenty-five years", "P25Y"), ("a fortnight", "P2W"),
+    ("minutes", "PTXM"), ("over the years", "PXY"), ("decades-long", "PXY"), ("several years", "PXY"),
+    ("from 2009 to 2011", "P2Y"), ("between 2014 and 2016", "P2Y"),
+])
+def test_durations(text, value):
+    assert timex_value(text, FRIDAY) == value
+
+
+def test_counted_unit_needs_a_count():
+    assert timex_value("the first day", FRIDAY) is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("annual", "P1Y"), ("weekly", "P1W"), ("every year", "P1Y"), ("each month", "P1M"),
+    ("every two weeks", "P2W"), ("every other day", "P2D"),
+])
+def test_sets(text, value):
+    assert timex_value(text, FRIDAY) == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("18:00 UTC", "2025-04-18T18:00Z"), ("0800 GMT", "2025-04-18T08:00Z"),
+    ("12:00 UTC Thursday", "2025-04-17T12:00Z"), ("16:00 UTC today", "2025-04-18T16:00Z"),
+    ("6:40 p.m.", "2025-04-18T18:40"), ("at 5 pm", "2025-04-18T17:00"), ("12 am", "2025-04-18T00:00"),
+    ("April 17, 2025 10:21am", "2025-04-17T10:21"),
+])
+def test_clock_times(text, value):
+    assert timex_value(text, FRIDAY) == value
+
+
+def test_clock_time_is_a_day_for_events(resolver):
+    ref = resolver.resolve("at 14:58 UTC on Thursday", FRIDAY)
+    assert (ref.value, ref.granularity) == ("2025-04-17", "day")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("fiscal 2007", "FY2007"), ("FY2024", "FY2024"), ("the financial year", "FY2025"),
+    ("the very beginning of the financial year", "FY2025"), ("last fiscal year", "FY2024"),
+    ("calendar 2024", "2024"),
+])
+def test_financial_years(text, value):
+    assert timex_value(text, FRIDAY) == value
+
+
+def test_fiscal_year_keeps_the_calendar_year_for_events(resolver):
+    assert resolver.resolve("fiscal 2024", FRIDAY).value == "2024"
+
+
+@pytest.mark.parametrize("text, dct, value", [
+    ("later this year", date(2006, 10, 5), "2006-Q4"),     # the rest of the year is its last quarter
+    ("later this year", FRIDAY, "2025"),
+    ("a second consecutive day", FRIDAY, "2025-04-18"),
+    ("the third straight week", FRIDAY, "2025-W16"),
+    ("fourth week in a row", FRIDAY, "2025-W16"),
+    ("the weekend", FRIDAY, "2025-W16-WE"),
+    ("in recent U.S. history", FRIDAY, "PAST_REF"),
+    ("at one point", FRIDAY, "PAST_REF"),
+    ("a later time", FRIDAY, "XXXX-XX-XX"),
+    ("intraday", FRIDAY, "P1D"),
+])
+def test_relative_and_vague_values(text, dct, value):
+    assert timex_value(text, dct) == value
+
+
+@pytest.mark.parametrize("phrase", ["annual", "every year", "a later time", "the weekend", "thirty minutes"])
+def test_non_points_are_no_event_time(resolver, phrase):
+    assert resolver.resolve(phrase, FRIDAY) is None

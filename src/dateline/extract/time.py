@@ -15,7 +15,7 @@ import calendar
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc
@@ -36,7 +36,11 @@ class Resolved:
     earliest: date | None
     latest: date | None
     timex: str | None
-    kind: str = "point"       # point | vague | duration | anaphoric
+    kind: str = "point"       # point | vague | range | duration | set | unspecified | anaphoric
+
+
+# kinds that give a TIMEX3 value but no time an event can be placed at
+NOT_A_POINT = frozenset({"duration", "set", "unspecified", "anaphoric"})
 
 
 # --- vocabulary -------------------------------------------------------------------------------
@@ -63,6 +67,12 @@ def number_words() -> dict[str, tuple[float, str]]:
 @functools.lru_cache(maxsize=1)
 def vague_phrases() -> dict[str, str]:
     return {r["phrase"].lower(): r["ref"] for r in read_table("time_vague.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def fixed_phrases() -> dict[str, tuple[str, str]]:
+    """time_lexicon.tsv: phrase -> (TIMEX3 value, kind) for sets, durations and unspecified points."""
+    return {r["phrase"].lower(): (r["timex"], r["kind"]) for r in read_table("time_lexicon.tsv")}
 
 
 def count_of(word: str) -> int | None:
@@ -259,14 +269,15 @@ def _month_only(m, anchor, direction):
 
 @rule(rf"\b(?:(?P<edge>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|"
       rf"start of|the middle of|the rest of|the first half of|the second half of|the summer of)"
-      rf"[- ]?\s*)?(?:(?:fiscal|financial|calendar) (?:year )?|fy ?)?{YEAR}\b(?!s|-\d)",
+      rf"[- ]?\s*)?(?P<fiscal>(?:fiscal|financial|calendar) (?:year )?|fy ?)?{YEAR}\b(?!s|-\d)",
       needs_anchor=False)
 def _year(m, anchor, direction):
     y = int(m["y"])
     part = _EDGE_MONTHS.get((m["edge"] or "").removeprefix("the "))
-    if part:
-        return year_of(y, date(y, part[0], 1), _month_end(y, part[1]))
-    return year_of(y)
+    r = year_of(y, date(y, part[0], 1), _month_end(y, part[1])) if part else year_of(y)
+    if m["fiscal"] and not m["fiscal"].startswith("calendar"):
+        return replace(r, timex=f"FY{y}")     # "fiscal 2007", "FY2007": the value stays the year
+    return r
 
 
 # "early 2024" keeps year granularity but narrows the range to its first third, and so on
@@ -388,21 +399,97 @@ def _ago(m, anchor, direction):
     return None
 
 
-@rule(rf"^(?:(?:the )?(?:past|last|next|coming|first|final) |over |more than |about |nearly |"
-      rf"almost |some |around )?{NUM}[- ]{UNIT}(?:[- ]long|[- ]old)?$", needs_anchor=False)
+# "thirty minutes", "almost two and a half years", "the past five trading days", "41-year history"
+DUR_NUM = r"(?P<n>\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?|a couple of|a few)"
+DUR_UNIT = r"(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade|quarter)s?"
+# nouns a "41-year" or "a 20 year" modifier may carry inside the time expression
+DUR_NOUN = r"(?: (?:history|period|span|stint|run|streak|spell|career|term|high|low|record|lifespan|life))?"
+
+
+@rule(rf"^(?:(?:the )?(?:past|last|next|coming|first|final|following) |over |more than |about |nearly |"
+      rf"almost |some |around |roughly |a |an )?{DUR_NUM}(?P<half> and a half)?[- ]"
+      rf"(?:(?:straight|consecutive|successive|full|trading|business|working|calendar) )?{DUR_UNIT}"
+      rf"(?:[- ]long|[- ]old)?{DUR_NOUN}$", needs_anchor=False)
 def _duration(m, anchor, direction):
-    n = _count(m["n"])
     unit = m["unit"]
+    if m["n"] in ("a few", "several"):
+        return Resolved(None, "unknown", None, None, _duration_value(None, unit), kind="duration")
+    n = _count(m["n"])
     if n is None:
-        return Resolved(None, "unknown", None, None, "PX" + unit[0].upper(), kind="duration")
-    code = {"day": "D", "week": "W", "fortnight": "W", "month": "M", "year": "Y", "decade": "Y",
-            "quarter": "Q"}[unit]
-    n = n * (10 if unit == "decade" else 2 if unit == "fortnight" else 1)
-    return Resolved(None, "unknown", None, None, f"P{n}{code}", kind="duration")
+        return None      # "the first day": no count, so no duration
+    return Resolved(None, "unknown", None, None, _duration_value(n + (0.5 if m["half"] else 0), unit),
+                    kind="duration")
+
+
+@rule(r"^(?:the |many |several |some )?(?P<unit>second|minute|hour|day|week|month|year|decade)s(?:[- ]long)?$",
+      needs_anchor=False)
+def _unspecified_duration(m, anchor, direction):
+    # "minutes", "over the years", "decades-long": a length with no count
+    return Resolved(None, "unknown", None, None, _duration_value(None, m["unit"]), kind="duration")
+
+
+@rule(r"^(?:every|each|per) (?:(?P<n>other|\d+|[a-z]+) )?(?P<unit>second|minute|hour|day|week|month|year|quarter)s?$",
+      needs_anchor=False)
+def _set(m, anchor, direction):
+    n = 2 if m["n"] == "other" else _count(m["n"]) if m["n"] else 1
+    if n is None:
+        return None
+    return Resolved(None, "unknown", None, None, _duration_value(n, m["unit"]), kind="set")
+
+
+_UNIT_CODES = {"second": ("PT", "S", 1), "minute": ("PT", "M", 1), "hour": ("PT", "H", 1),
+               "day": ("P", "D", 1), "week": ("P", "W", 1), "fortnight": ("P", "W", 2),
+               "month": ("P", "M", 1), "year": ("P", "Y", 1), "decade": ("P", "Y", 10),
+               "quarter": ("P", "Q", 1)}
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration: (3, "year") -> "P3Y", (30, "minute") -> "PT30M", (None, "day") -> "PXD"."""
+    prefix, code, scale = _UNIT_CODES[unit]
+    if n is None:
+        return f"{prefix}X{code}"
+    n *= scale
+    return f"{prefix}{int(n) if n == int(n) else n}{code}"
+
+
+@rule(rf"^{YEAR} ?(?:to|and|-|until|through|till) ?(?P<y2>(?:1[5-9]|20)\d\d)$", needs_anchor=False)
+def _year_range(m, anchor, direction):
+    # "from 2009 to 2011", "between 2014 and 2016": the stretch, a duration in TIMEX3 terms
+    y1, y2 = int(m["y"]), int(m["y2"])
+    if y2 <= y1:
+        return None
+    return Resolved(None, "unknown", date(y1, 1, 1), date(y2, 12, 31), f"P{y2 - y1}Y", kind="range")
+
+
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10}
+
+
+@rule(r"^(?:(?:a|the) )?(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+) "
+      r"(?:(?:consecutive|straight|successive) (?P<unit>day|week|month|year|quarter|session|trading day)"
+      r"|(?P<unit2>day|week|month|year|quarter|session|trading day) (?:in a row|running))$")
+def _streak(m, anchor, direction):
+    # "a second consecutive day", "fourth week in a row": a streak that reaches the publication day
+    unit = m["unit"] or m["unit2"]
+    return _unit_period("day" if unit in ("session", "trading day") else unit, anchor, 0, None)
+
+
+@rule(r"^(?:(?:the )?(?:very )?(?:beginning|start|end|middle|rest) of )?(?:the )?"
+      r"(?:(?P<rel>this|last|next|previous|current|coming|past) )?(?:financial|fiscal) year$")
+def _financial_year(m, anchor, direction):
+    # "the financial year" with no number: the one the publication date falls in, named by its
+    # calendar year (TIMEX3 FY2007)
+    y = anchor.year + {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(m["rel"] or "", 0)
+    return replace(year_of(y), timex=f"FY{y}")
+
+
+@rule(r"^(?:our |the |its |their )?recent (?:[\w.-]+ ){0,2}history$")
+def _recent_history(m, anchor, direction):
+    return _vague("PAST_REF", anchor)
 
 
 @rule(r"^(?:(?:the start of|the beginning of|the end of|the start of|late in|early in|the middle of) )?"
-      r"(?:the |that |this |the same |that same )?(?:entire |whole |full )?(?P<unit>day|week|month|year)$")
+      r"(?:the |that |this |the same |that same )?(?:entire |whole |full )?(?P<unit>day|weekend|week|month|year)$")
 def _anaphoric_unit(m, anchor, direction):
     # "the day", "that week": refers back to a time in the story; the publication period is the
     # usual referent in news, so TIMEX gets it, but find() does not use it as an event time.
@@ -410,9 +497,15 @@ def _anaphoric_unit(m, anchor, direction):
     return Resolved(r.value, r.granularity, r.earliest, r.latest, r.timex, kind="anaphoric") if r else None
 
 
-def _count(word: str) -> int | None:
+def _count(word: str) -> float | None:
     if word in ("a few", "several", "a couple of"):
         return {"a couple of": 2}.get(word)
+    if word.replace(".", "", 1).isdigit():
+        return float(word) if "." in word else int(word)
+    if "-" in word:      # "twenty-five"
+        tens, _, ones = word.partition("-")
+        a, b = count_of(tens), count_of(ones)
+        return a + b if a is not None and b is not None and a >= 20 and b < 10 else None
     return count_of(word)
 
 
@@ -443,6 +536,8 @@ def _unit_period(unit: str, anchor: date, step: int, edge: str | None) -> Resolv
         if step == 0 and edge == "earlier":
             return year_of(y, r.earliest, max(r.earliest, anchor - timedelta(days=1)))
         if step == 0 and edge in ("later", "the rest of"):
+            if anchor.month >= 10:
+                return quarter_of(y, 4)   # what is left of the year lies in its last quarter
             return year_of(y, anchor, r.latest)
         return r
     if unit == "quarter":
@@ -463,6 +558,31 @@ _SPACES = re.compile(r"\s+")
 _LEAD = re.compile(r"^(?:(?:on|in|at|during|since|by|from|until|till|through|throughout|for|of|as of|"
                    r"around|before|after|over|within|between|starting|beginning|as early as|as late as|"
                    r"sometime|some time|back in|earlier in|later in)\s+)+")
+
+
+# "18:00 UTC", "6:40 p.m.", "0800 GMT", "10:21am": a clock time (four bare digits only with a zone)
+_CLOCK = re.compile(r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d)|(?P<mi4>[0-5]\d)(?= ?(?:utc|gmt)\b)|(?= ?[ap]\.?m\b))"
+                    r"(?: ?(?P<ampm>[ap])\.?m\b\.?)?(?: ?(?P<tz>utc|gmt)\b(?! ?[+-]\d))?")
+
+
+def _clock_time(m: re.Match[str], t: str, anchor: date | None, direction: int) -> Resolved | None:
+    """A clock time on the day the rest of the phrase names ("12:00 UTC Monday"), else on the
+    publication day: TIMEX3 "2009-06-01T12:00Z" (Z only for UTC/GMT). The calendar value is the day."""
+    hour = int(m["h"])
+    if m["ampm"] == "p" and hour < 12:
+        hour += 12
+    elif m["ampm"] == "a" and hour == 12:
+        hour = 0
+    rest = _LEAD.sub("", (t[:m.start()] + " " + t[m.end():]).strip(" ,()"))
+    day = normalize(rest, anchor, direction) if rest else None
+    if day is not None and day.granularity == "day" and day.earliest:
+        d = day.earliest
+    elif anchor is not None:
+        d = anchor
+    else:
+        return None
+    suffix = f"T{hour:02d}:{m['mi'] or m['mi4'] or '00'}" + ("Z" if m["tz"] else "")
+    return Resolved(d.isoformat(), "day", d, d, d.isoformat() + suffix)
 
 
 def clean_phrase(text: str) -> str:
@@ -486,6 +606,12 @@ def normalize(text: str, anchor: date | None, direction: int = NEUTRAL) -> Resol
     ref = vague_phrases().get(bare) or vague_phrases().get(bare.removeprefix("the "))
     if ref:
         return _vague(ref, anchor)
+    fixed = fixed_phrases().get(bare)
+    if fixed:
+        return Resolved(None, "unknown", None, None, fixed[0], kind=fixed[1])
+    clock = _CLOCK.search(t)
+    if clock:
+        return _clock_time(clock, t, anchor, direction)
     best: tuple[int, int, Resolved] | None = None
     for pattern, handler, needs_anchor in _RULES:
         if needs_anchor and anchor is None:
@@ -619,14 +745,14 @@ class TimeResolver:
         found: list[TimeRef] = []
         for start, end in self._candidate_spans(doc):
             start, end, resolved = self._read_span(doc, start, end, anchor)
-            if resolved is None or resolved.kind in ("duration", "anaphoric"):
+            if resolved is None or resolved.kind in NOT_A_POINT:
                 continue
             found.append(to_timeref(resolved, anchor, TextSpan(start, end, doc.text[start:end])))
         return found
 
     def resolve(self, text: str, published: date | None, future: bool = False) -> TimeRef | None:
         r = read_phrase(text, published, FUTURE if future else NEUTRAL)
-        if r is None or r.kind in ("duration", "anaphoric"):
+        if r is None or r.kind in NOT_A_POINT:
             return None
         return to_timeref(r, published)
 
