@@ -258,7 +258,7 @@ def test_entity_bomb_is_refused_quickly(files):
     assert "&lol;" in error.message and "line 3" in error.message
 
 
-def test_external_entity_is_refused(files, tmp_path):
+def test_external_entity_is_refused(files):
     secret = files.write("secret.txt", "SECRET-CONTENT")
     feed = (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}">]>'
             '<rss><channel><title>t</title><item><description>&xxe; Russia and Pakistan met.</description>'

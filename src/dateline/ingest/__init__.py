@@ -1,4 +1,5 @@
-"""Reading articles: text and e-paper files, HTML pages, JSON Lines / JSON / CSV corpora -> Article.
+"""Reading articles: text and e-paper files, HTML pages, JSON Lines / JSON / CSV corpora, saved news
+feeds (RSS, Atom, RDF), each also gzip-compressed -> Article.
 
 >>> from dateline.ingest import read_inputs, InputError
 >>> for item in read_inputs(["article.txt", "corpus.jsonl", "folder/"]):

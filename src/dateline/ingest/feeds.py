@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from urllib.parse import urljoin
 from xml.etree.ElementTree import Element, tostring
 
@@ -148,7 +149,8 @@ def rss_item(e: Element, ns: str) -> Item:
             item.url = item.guid
     if item.guid is None and e.get(f"{RDF}about"):
         item.guid = e.get(f"{RDF}about")
-    item.categories = [c for c in (stripped(text_of(x)) for x in e.findall("category") + e.findall(f"{DC}subject")) if c]
+    labels = e.findall("category") + e.findall(f"{DC}subject")
+    item.categories = [c for c in (stripped(text_of(x)) for x in labels) if c]
     item.language = language_code(text_of(e.find(f"{DC}language")))
     return item
 
@@ -286,7 +288,7 @@ def body_text(body: str, is_html: bool) -> tuple[str, str]:
     return text, extractor
 
 
-def item_date(printed: tuple[str, str], source: str, label: str):
+def item_date(printed: tuple[str, str], source: str, label: str) -> tuple[date, datetime | None]:
     name, value = printed
     try:
         return parse_field(value)
