@@ -83,10 +83,11 @@ def measure(client, url: str, repeats: int) -> dict:
 
 
 def cold(client, url: str, repeats: int = 3) -> dict:
-    """The first request for a dyad after the store changed: the per-dyad aggregates are rebuilt."""
+    """The first request after the store changed: per-dyad aggregates and whole-store answers rebuilt."""
     samples = []
     for _ in range(repeats):
         client.app.state.ctx.analytics.cubes.clear()
+        client.app.state.ctx.analytics._memos.clear()
         t0 = time.perf_counter()
         assert client.get(url).status_code == 200
         samples.append((time.perf_counter() - t0) * 1000)
@@ -137,7 +138,10 @@ def main() -> None:
                 "summary_one_year": measure(client, f"/api/dyads/{a}/{b}/summary?start=2020&end=2020", args.repeats),
                 "timeline_series": measure(client, f"/api/dyads/{a}/{b}/timeline?limit=500", args.repeats),
             }
-        out["partners"] = measure(client, f"/api/countries/{busiest[0].split('-')[0]}/partners", max(5, args.repeats // 5))
+        country = busiest[0].split("-")[0]
+        out["partners_cold"] = cold(client, f"/api/countries/{country}/partners")
+        out["partners"] = measure(client, f"/api/countries/{country}/partners", args.repeats)
+        out["network_cold"] = cold(client, "/api/network")
     if not args.keep and not args.db:
         path.unlink(missing_ok=True)
     json.dump(out, sys.stdout, indent=2)

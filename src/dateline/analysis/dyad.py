@@ -28,6 +28,7 @@ class DyadAnalytics:
         self.schema = schema
         self.names = CountryNames(store)
         self.cubes = CubeCache(self)
+        self._memos: dict[tuple, tuple] = {}
 
     # -- one dyad ---------------------------------------------------------------------------------
     def _cube(self, a: str, b: str, period: Period) -> Cube:
@@ -46,18 +47,31 @@ class DyadAnalytics:
         return fold_series(self._cube(a, b, period).series)
 
     def timeline(self, a: str, b: str, period: Period = Period(), limit: int = 2000) -> list[TimelinePoint]:
-        """Events of the dyad as timeline dots, latest first (undated ones last)."""
+        """Events of the dyad as timeline dots, latest first (undated ones last).
+
+        Day-dated events come newest-first straight off the (dyad, day) index; the few known only
+        to the month or year (or not at all) are read apart and merged in."""
         c = self.t.c
-        stmt = (select(c.event_id, c.type, c.quad_class, c.granularity, c.day, c.month, c.year,
-                       c.plover_score, c.n_sources)
-                .where(c.dyad == dyad_key(a, b), period_clause(self.t, period))
-                .order_by(c.year.is_(None), c.year.desc(), c.month.desc(), c.day.desc(), c.event_id)
-                .limit(limit))
+        cols = (c.event_id, c.type, c.quad_class, c.granularity, c.day, c.month, c.year, c.plover_score,
+                c.n_sources)
+        key = dyad_key(a, b)
+        by_day = [c.dyad == key, c.day.is_not(None)]
+        if period.start:
+            by_day.append(c.day >= period.start)
+        if period.end:
+            by_day.append(c.day <= period.end)
+        dated = select(*cols).where(*by_day).order_by(c.day.desc(), c.event_id).limit(limit)
+        coarse = (select(*cols).where(c.dyad == key, c.day.is_(None), period_clause(self.t, period))
+                  .order_by(c.year.is_(None), c.year.desc(), c.month.desc(), c.event_id).limit(limit))
         with self.engine.connect() as conn:
-            return [TimelinePoint(id=r[0], type=r[1], quad_class=r[2], granularity=r[3],
-                                  day=r[4].isoformat() if r[4] is not None and hasattr(r[4], "isoformat") else r[4],
-                                  month=r[5], year=r[6], score=r[7], sources=r[8] or 1)
-                    for r in conn.execute(stmt)]
+            rows = list(conn.execute(dated)) + list(conn.execute(coarse))
+        points = [TimelinePoint(id=r[0], type=r[1], quad_class=r[2], granularity=r[3],
+                                day=r[4].isoformat() if hasattr(r[4], "isoformat") else r[4],
+                                month=r[5], year=r[6], score=r[7], sources=r[8] or 1) for r in rows]
+        # newest first at the finest known date; a month or year sorts at its end, undated last
+        points.sort(key=lambda p: (p.year is None, -(p.year or 0), _desc(p.month or f"{p.year}-99"),
+                                   _desc(p.day or "9999"), p.id))
+        return points[:limit]
 
     def summary(self, a: str, b: str, period: Period = Period(), top: int = 8) -> DyadSummary:
         a, b = a.upper(), b.upper()
@@ -73,8 +87,25 @@ class DyadAnalytics:
             actors=actors, facts=fact_series(self.store, (a, b), period))
 
     # -- many dyads -------------------------------------------------------------------------------
+    def _memo(self, name: str, args: tuple, compute):
+        """Whole-store answers (partners, network, countries) scan much of event_dyads: keep each
+        until the store changes."""
+        mark = self.cubes.fingerprint()
+        key = (name, args)
+        hit = self._memos.get(key)
+        if hit is not None and hit[0] == mark:
+            return hit[1]
+        value = compute()
+        if len(self._memos) > 256:
+            self._memos.clear()
+        self._memos[key] = (mark, value)
+        return value
+
     def partners(self, country: str, period: Period = Period(), limit: int = 20) -> list[Partner]:
         """The countries ``country`` interacts with, ranked by number of distinct events."""
+        return self._memo("partners", (country.upper(), period, limit), lambda: self._partners(country, period, limit))
+
+    def _partners(self, country: str, period: Period, limit: int) -> list[Partner]:
         country = country.upper()
         c = self.t.c
         when = period_clause(self.t, period)
@@ -96,6 +127,9 @@ class DyadAnalytics:
 
     def network(self, period: Period = Period(), min_events: int = 1, limit: int = 200) -> Network:
         """Countries as nodes, dyads as edges weighted by distinct events."""
+        return self._memo("network", (period, min_events, limit), lambda: self._network(period, min_events, limit))
+
+    def _network(self, period: Period, min_events: int, limit: int) -> Network:
         c = self.t.c
         stmt = (select(c.dyad, func.count(), func.avg(c.plover_score))
                 .where(period_clause(self.t, period))
@@ -116,6 +150,9 @@ class DyadAnalytics:
 
     def countries(self) -> list[Count]:
         """Every country in some dyad, with its number of dyad rows, for pickers."""
+        return self._memo("countries", (), self._countries)
+
+    def _countries(self) -> list[Count]:
         c = self.t.c
         per_dyad = select(c.dyad, func.count().label("n")).group_by(c.dyad).subquery()
         with self.engine.connect() as conn:
@@ -125,3 +162,8 @@ class DyadAnalytics:
             for iso in dyad.split("-", 1):
                 counts[iso] += n
         return [Count(name=k, events=v) for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _desc(text: str) -> tuple[int, ...]:
+    """Sort key that orders ISO date strings newest first."""
+    return tuple(-ord(ch) for ch in text)

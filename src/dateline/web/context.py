@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 
 from dateline.analysis import DyadAnalytics
 
@@ -16,7 +15,6 @@ class AppContext:
         self._store = None
         self._analytics: DyadAnalytics | None = None
         self._pipeline = None
-        self._countries: tuple[float, list] | None = None
 
     @property
     def store(self):
@@ -41,15 +39,9 @@ class AppContext:
                 self._pipeline = Pipeline()
             return self._pipeline
 
-    def countries(self, max_age: float = 30.0) -> list:
-        """Countries present in the store; a full index scan, so kept for a few seconds."""
-        now = time.monotonic()
-        if self._countries is None or now - self._countries[0] > max_age:
-            self._countries = (now, self.analytics.countries())
-        return self._countries[1]
-
-    def changed(self) -> None:
-        self._countries = None
+    def countries(self) -> list:
+        """Countries present in the store (kept by the analytics until the store changes)."""
+        return self.analytics.countries()
 
     def close(self) -> None:
         if self._store is not None:

@@ -94,7 +94,6 @@ def post_article(request: Request, body: ArticleIn) -> JSONResponse:
     article = to_article(body)
     extraction = c.pipeline().extract(article)
     added = c.store.add(extraction)
-    c.changed()
     data: dict[str, Any] = {"article": article_meta(extraction.article), "added": to_jsonable(added),
                             "events": to_jsonable(extraction.events), "facts": to_jsonable(extraction.facts),
                             "warnings": extraction.warnings}
