@@ -288,6 +288,16 @@ def test_windows_1252_feed(files):
     assert article.text == "\u201cRussia and India\u201d agreed \u2014 officials said."
 
 
+def test_undeclared_legacy_encoding_is_guessed(files):
+    # No encoding in the XML declaration, yet the bytes are Windows-1252: decoded like a text file.
+    feed = ('<?xml version="1.0"?><rss><channel><title>Caf\u00e9 Wire</title><item>'
+            '<description>\u201cRussia and India\u201d agreed on tariffs \u2014 officials said.</description>'
+            '</item></channel></rss>')
+    article = files.read_one(files.write("legacy.xml", feed.encode("cp1252")))
+    assert article.text == "\u201cRussia and India\u201d agreed on tariffs \u2014 officials said."
+    assert article.outlet == "Caf\u00e9 Wire"
+
+
 @pytest.mark.parametrize("content, kind, words", [
     ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>', "not_a_feed", "<urlset>"),
     ('<rss version="2.0"><channel><title>Quiet</title></channel></rss>', "empty", "no items"),

@@ -17,7 +17,7 @@ from xml.etree.ElementTree import Element, tostring
 
 from dateline.ingest.build import Given, Overrides, build_article
 from dateline.ingest.dates import UnparseableDate, parse_field
-from dateline.ingest.decode import binary_reason
+from dateline.ingest.decode import binary_reason, decode_bytes
 from dateline.ingest.errors import InputError
 from dateline.ingest.layout import recognise
 from dateline.ingest.textclean import clean_line, normalise_newlines
@@ -38,6 +38,7 @@ EMAIL_WITH_NAME = re.compile(r"^\S+@\S+\s*\((?P<name>[^()]+)\)$")
 FEED_START = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<\?[^>]*\?>\s*|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*)*"
     rb"<(?:rss|feed|rdf:RDF)[\s>/]", re.DOTALL)
+DECLARES_ENCODING = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*\bencoding\s*=", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -82,7 +83,7 @@ def read_feed_bytes(data: bytes, label: str, overrides: Overrides) -> Iterator[A
     if reason:
         raise InputError(label, reason, kind="binary")
     try:
-        root = parse_xml(data)
+        root = parse_feed_xml(data, label)
     except XMLProblem as exc:
         prefix = "unsafe XML" if exc.kind == "unsafe_xml" else "malformed XML"
         raise InputError(label, f"{prefix} at line {exc.line}, column {exc.column}: {exc.message}",
@@ -96,6 +97,30 @@ def read_feed_bytes(data: bytes, label: str, overrides: Overrides) -> Iterator[A
             yield item_article(item, channel, source, overrides)
         except InputError as exc:
             yield exc
+
+
+def parse_feed_xml(data: bytes, label: str) -> Element:
+    """XML as declared; a feed that declares no encoding yet is not UTF-8 (old Windows-1252 exports)
+    is decoded the way text files are and parsed again. The first parser error is the one reported."""
+    try:
+        return parse_xml(data)
+    except XMLProblem as exc:
+        if exc.kind != "bad_xml" or DECLARES_ENCODING.match(data) or is_utf8(data):
+            raise
+        first_problem = exc
+    try:
+        text, _ = decode_bytes(data, label)
+        return parse_xml(text.encode("utf-8"))
+    except (InputError, XMLProblem):
+        raise first_problem from None
+
+
+def is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
 
 
 def read_structure(root: Element, label: str) -> tuple[Channel, list[Item]]:
