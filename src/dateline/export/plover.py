@@ -3,7 +3,7 @@ source/src_actor/src_agent, target/tgt_actor/tgt_agent, geolocation, text and ci
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import IO, Any
 
 from dateline.export.batching import with_articles
