@@ -254,6 +254,13 @@ def _day_month(m, anchor, direction):
     return day_of(d) if d else None
 
 
+@rule(rf"\b{MON},? of (?:the )?(?P<rel>next|last|this|following|previous|same) year\b")
+def _month_of_relative_year(m, anchor, direction):
+    # "October of next year": the month in the year named relative to publication
+    step = {"next": 1, "following": 1, "last": -1, "previous": -1}.get(m["rel"], 0)
+    return month_of(anchor.year + step, MONTHS[m["mon"]])
+
+
 @rule(rf"\b{EDGE}(?:(?P<rel>last|this|next|coming|past|previous)\s+)?{MON}\b(?!-)")
 def _month_only(m, anchor, direction):
     if m["mon"] == "may" and not (m["rel"] or m["edge"]) and m.group(0) != m.string:
@@ -356,6 +363,14 @@ def _day_word(m, anchor, direction):
 @rule(r"\b(?:this|earlier this|later this) (?P<pod>morning|afternoon|evening)\b")
 def _this_part_of_day(m, anchor, direction):
     return day_of(anchor, PARTS_OF_DAY[m["pod"]])
+
+
+@rule(r"^(?:the |that |in the |in |during the )?(?P<pod>morning|afternoon|evening|night)(?: hours)?$")
+def _bare_part_of_day(m, anchor, direction):
+    # "in morning trading", "the evening": a part of the day the story is about, the publication
+    # day unless the sentence names another
+    r = day_of(anchor, PARTS_OF_DAY[m["pod"]])
+    return replace(r, kind="anaphoric")
 
 
 @rule(rf"\b(?:(?P<rel>last|this|next|coming|past|previous)\s+)?{WD}"
@@ -680,11 +695,178 @@ def read_phrase(text: str, anchor: date | None, direction: int = NEUTRAL) -> Res
     return normalize(text, anchor, direction) or parse_with_dateparser(text, anchor)
 
 
-def timex_value(text: str, dct: date | None, future: bool = False) -> str | None:
+def timex_value(text: str, dct: date | None, future: bool = False, sentence: str | None = None) -> str | None:
     """TIMEX3-style value of one phrase against the document creation time: "2025-04-17",
-    "2025-04", "2024", "2025-W16", "2009-Q3", "PRESENT_REF", "P3Y"; None when not a time."""
+    "2025-04", "2024", "2025-W16", "2009-Q3", "PRESENT_REF", "P3Y"; None when not a time.
+
+    ``sentence`` (the sentence the phrase was taken from) lets the sentence decide what the words
+    alone cannot: the tense that points a bare weekday forward ("is set to begin on Wednesday"),
+    the period "the same period last year" or "the year previous" refers to, the day of a clock
+    time ("Tuesday ... at 18:00 UTC")."""
+    if sentence:
+        return timex_in_sentence(text, dct, sentence, future)
     r = read_phrase(text, dct, FUTURE if future else NEUTRAL)
     return r.timex if r else None
+
+
+# --- a phrase read in its sentence ------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def tense_words() -> dict[str, frozenset[str]]:
+    """time_tense.tsv: kind -> surface words."""
+    kinds: dict[str, set[str]] = {}
+    for r in read_table("time_tense.tsv"):
+        kinds.setdefault(r["kind"], set()).add(r["word"].lower())
+    return {k: frozenset(v) for k, v in kinds.items()}
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\"\u201c\u201d]|\s--?\s|\bthat\b|\bwhich\b|\bwho\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|'[a-z]+", re.IGNORECASE)
+
+
+def sentence_direction(before: str) -> int:
+    """FUTURE, PAST or NEUTRAL from the clause that leads up to a time phrase ("The trial is set
+    to begin on" -> FUTURE; "Russian markets to remain closed until" -> FUTURE; "Smith
+    announced the move on" -> PAST). Reads the nearest cue, right to left, within the clause."""
+    words = tense_words()
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    tokens = [w.lower() for w in _WORD.findall(clause)]
+    while tokens and tokens[-1] in ("on", "at", "in", "the", "this", "next", "coming"):
+        tokens.pop()
+    past_aux = words.get("past_aux", frozenset())
+    if tokens and tokens[-1] in words.get("forward_prep", ()) and not past_aux.intersection(tokens):
+        return FUTURE
+    for i in range(len(tokens) - 1, -1, -1):
+        w = tokens[i]
+        prev = tokens[i - 1] if i else ""
+        if w in words.get("future_aux", ()):
+            return FUTURE
+        if (w == "to" and prev in words.get("future_before_to", ())) or (w == "be" and prev == "to"):
+            return FUTURE      # "is set to begin", "an event to be held on"
+        if w in past_aux:
+            return PAST
+        if w.endswith("ed") and len(w) > 4 and prev not in words.get("not_past_before", ()):
+            return PAST
+    return NEUTRAL
+
+
+_MENTION_MONTHS = "|".join(sorted((m for m in MONTHS if m != "may"), key=len, reverse=True))
+_MENTION = re.compile(
+    r"\b(?:(?:the )?(?:first|second|third|fourth|final|last) quarter(?: of (?:(?:1[5-9]|20)\d\d|"
+    r"(?:this|last|next) year))?"
+    r"|(?:the )?(?:financial|fiscal) year|fy ?(?:1[5-9]|20)\d\d|fiscal (?:1[5-9]|20)\d\d"
+    r"|(?:last|this|next|previous) (?:year|month|quarter|week)"
+    rf"|(?:{_MENTION_MONTHS}|may(?= \d))\.?(?: \d{{1,2}}(?:st|nd|rd|th)?)?(?:,? (?:1[5-9]|20)\d\d)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:{_MENTION_MONTHS}|may)(?:,? (?:1[5-9]|20)\d\d)?"
+    r"|(?:1[5-9]|20)\d\d(?!s)"
+    r"|today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE)
+_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
+
+# "the same period last year", "the same month a year ago", "the same period of the last year"
+_SAME_PERIOD_YEAR_BEFORE = re.compile(
+    r"^(?:in |during |for |from |over )?the same (?:period|time|month|quarter|week|day|season)"
+    r"(?: of)?(?: the)? (?:last year|a year (?:ago|earlier|before)|the (?:previous|prior) year|previous year|"
+    r"prior year|one year (?:ago|earlier))$")
+# "the year previous", "the previous year", "the year before": the year before the one just named
+_YEAR_BEFORE = re.compile(r"^(?:the )?(?:(?:previous|prior|preceding) year|year (?:previous|before|earlier|prior))$")
+_SHARED_UNIT_AFTER = re.compile(r"^\s*(?:and|to|or|-)\s*[\w.-]+\s+(?P<unit>second|minute|hour|day|week|month|year)s?\b",
+                                re.IGNORECASE)
+_STREAK_AFTER = re.compile(r"^\s*(?:in a row|running)\b", re.IGNORECASE)
+_RELATIVE_YEAR_AFTER = re.compile(r"^,?\s*(of (?:the )?(?:next|last|this|following|previous) year)\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=65536)
+def timex_in_sentence(text: str, dct: date | None, sentence: str, future: bool = False) -> str | None:
+    at = sentence.find(text)
+    if at < 0:
+        at = sentence.lower().find(text.lower())
+    if at < 0:
+        r = read_phrase(text, dct, FUTURE if future else NEUTRAL)
+        return r.timex if r else None
+    before, after = sentence[:at], sentence[at + len(text):]
+    direction = FUTURE if future else sentence_direction(before)
+    phrase = text
+    if _STREAK_AFTER.match(after):
+        phrase = f"{text} in a row"
+    elif (tail := _RELATIVE_YEAR_AFTER.match(after)) and normalize(text, dct, direction):
+        phrase = f"{text} {tail.group(1)}"
+    r = read_phrase(phrase, dct, direction) or read_phrase(text, dct, direction)
+    if dct is None:
+        return r.timex if r else None
+    bare = _LEAD.sub("", clean_phrase(text))
+    if _SAME_PERIOD_YEAR_BEFORE.match(bare):
+        named = _named_period(sentence, at, at + len(text), dct, max_rank=4)
+        if named is not None:
+            return _shift_years(named.timex, -1) or (r.timex if r else None)
+    elif _YEAR_BEFORE.match(bare):
+        named = _named_period(sentence, at, at + len(text), dct, max_rank=4, before_only=True)
+        if named is not None and named.earliest:
+            return _year_timex(named, -1)
+    elif r is not None and r.kind == "anaphoric":
+        unit = "weekend" if (r.timex or "").endswith("-WE") else r.granularity
+        named = _named_period(sentence, at, at + len(text), dct, max_rank=_RANK.get(r.granularity, 0))
+        if named is not None and named.earliest:
+            if unit == "year":
+                return _year_timex(named, 0)
+            part_of_day = (r.timex or "")[10:] if unit == "day" else ""     # "TMO" of "2010-03-03TMO"
+            value = _unit_of(named.earliest, unit)
+            return value + part_of_day if value else None
+    elif r is None and (shared := _SHARED_UNIT_AFTER.match(after)) and _count(clean_phrase(text)) is not None:
+        # "between 60 and 90 days": the first number borrows the unit of the second
+        return _duration_value(_count(clean_phrase(text)), shared["unit"])
+    elif r is not None and "T" in (r.timex or "") and _CLOCK.search(clean_phrase(text)):
+        rest = _CLOCK.sub("", clean_phrase(text))
+        if not _MENTION.search(rest):      # the phrase names no day: the sentence may
+            named = _named_period(sentence, at, at + len(text), dct, max_rank=0)
+            if named is not None and named.earliest and r.timex:
+                return named.earliest.isoformat() + r.timex[r.timex.index("T"):]
+    return r.timex if r else None
+
+
+def _named_period(sentence: str, start: int, end: int, dct: date, max_rank: int,
+                  before_only: bool = False) -> Resolved | None:
+    """The calendar period the sentence names nearest to [start, end) (before it first), at
+    granularity no coarser than ``max_rank`` (0 day ... 4 year)."""
+    best: tuple[int, Resolved] | None = None
+    for m in _MENTION.finditer(sentence):
+        if m.start() < end and start < m.end():
+            continue
+        if before_only and m.start() >= start:
+            break
+        r = normalize(m.group(0), dct, sentence_direction(sentence[:m.start()]))
+        if r is None or r.earliest is None or _RANK.get(r.granularity, 9) > max_rank:
+            continue
+        distance = start - m.end() if m.end() <= start else 1000 + m.start() - end
+        if best is None or distance < best[0]:
+            best = (distance, r)
+    return best[1] if best else None
+
+
+_LEADING_YEAR = re.compile(r"^(FY)?(\d{4})(.*)$")
+
+
+def _shift_years(timex: str | None, years: int) -> str | None:
+    """ "2010-02" -> "2009-02", "FY2007" -> "FY2006"; None for a value with no leading year."""
+    m = _LEADING_YEAR.match(timex or "")
+    if not m:
+        return None
+    shifted = f"{m[1] or ''}{int(m[2]) + years:04d}{m[3]}"
+    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", shifted)
+    if day and _safe_date(int(day[1]), int(day[2]), int(day[3])) is None:
+        return None      # 29 February in a common year
+    return shifted
+
+
+def _year_timex(named: Resolved, years: int) -> str:
+    prefix = "FY" if (named.timex or "").startswith("FY") else ""
+    return f"{prefix}{named.earliest.year + years:04d}"
+
+
+def _unit_of(d: date, unit: str) -> str | None:
+    r = {"day": lambda: day_of(d), "week": lambda: week_of(d), "weekend": lambda: week_of(d, weekend=True),
+         "month": lambda: month_of(d.year, d.month)}.get(unit)
+    return r().timex if r else None
 
 
 # --- the pipeline stage -----------------------------------------------------------------------
