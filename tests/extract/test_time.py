@@ -179,6 +179,7 @@ def test_clock_times(text, value):
 def test_clock_time_is_a_day_for_events(resolver):
     ref = resolver.resolve("at 14:58 UTC on Thursday", FRIDAY)
     assert (ref.value, ref.granularity) == ("2025-04-17", "day")
+    assert resolver.resolve("at 14:58 UTC", FRIDAY) is None     # names no day: no event time
 
 
 @pytest.mark.parametrize("text, value", [

@@ -590,14 +590,15 @@ def _clock_time(m: re.Match[str], t: str, anchor: date | None, direction: int) -
         hour = 0
     rest = _LEAD.sub("", (t[:m.start()] + " " + t[m.end():]).strip(" ,()"))
     day = normalize(rest, anchor, direction) if rest else None
+    suffix = f"T{hour:02d}:{m['mi'] or m['mi4'] or '00'}" + ("Z" if m["tz"] else "")
     if day is not None and day.granularity == "day" and day.earliest:
         d = day.earliest
-    elif anchor is not None:
-        d = anchor
-    else:
+        return Resolved(d.isoformat(), "day", d, d, d.isoformat() + suffix)
+    if anchor is None:
         return None
-    suffix = f"T{hour:02d}:{m['mi'] or m['mi4'] or '00'}" + ("Z" if m["tz"] else "")
-    return Resolved(d.isoformat(), "day", d, d, d.isoformat() + suffix)
+    # a clock time alone names no day: the publication day for TIMEX3, but no event time for
+    # find(), which would otherwise pin the event to the publication day on a guess
+    return Resolved(anchor.isoformat(), "day", anchor, anchor, anchor.isoformat() + suffix, kind="anaphoric")
 
 
 def clean_phrase(text: str) -> str:
@@ -809,18 +810,13 @@ def timex_in_sentence(text: str, dct: date | None, sentence: str, future: bool =
         if named is not None and named.earliest:
             if unit == "year":
                 return _year_timex(named, 0)
-            part_of_day = (r.timex or "")[10:] if unit == "day" else ""     # "TMO" of "2010-03-03TMO"
+            # what follows the day: "TMO" of "2010-03-03TMO", "T18:00Z" of a clock time alone
+            part_of_day = (r.timex or "")[10:] if unit == "day" else ""
             value = _unit_of(named.earliest, unit)
             return value + part_of_day if value else None
     elif r is None and (shared := _SHARED_UNIT_AFTER.match(after)) and _count(clean_phrase(text)) is not None:
         # "between 60 and 90 days": the first number borrows the unit of the second
         return _duration_value(_count(clean_phrase(text)), shared["unit"])
-    elif r is not None and "T" in (r.timex or "") and _CLOCK.search(clean_phrase(text)):
-        rest = _CLOCK.sub("", clean_phrase(text))
-        if not _MENTION.search(rest):      # the phrase names no day: the sentence may
-            named = _named_period(sentence, at, at + len(text), dct, max_rank=0)
-            if named is not None and named.earliest and r.timex:
-                return named.earliest.isoformat() + r.timex[r.timex.index("T"):]
     return r.timex if r else None
 
 
