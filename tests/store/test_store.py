@@ -192,3 +192,15 @@ def test_failures_are_recorded_and_cleared_by_success(store, meeting_pair):
     store.add(dawn)
     st = store.status()
     assert [f.source for f in st.failures] == ["broken.html"] and st.articles == 1 and st.events == 1
+
+
+def test_distinct_events_the_extractor_kept_apart_in_one_article_stay_apart(store, make):
+    # "Pakistan and Russia agreed ..." and "Dar reaffirmed commitment to ties with Russia": same type,
+    # same day, overlapping countries, but the extractor coded two events; the store must not fold them.
+    text = "Pakistan and Russia agreed to advance ties. Dar reaffirmed commitment to Russia."
+    first = make.meeting(text, date(2025, 4, 18), date(2025, 4, 17), "Dawn", [make.PAK, make.RUS], [], "agreed")
+    second = dataclasses.replace(first.events[0], id="evt-reaffirm", actors=[make.DAR], recipients=[make.RUS])
+    article = dataclasses.replace(first, events=[dataclasses.replace(first.events[0], type="AGREE"),
+                                                 dataclasses.replace(second, type="AGREE")])
+    assert store.add(article).n_new == 2
+    assert store.count_events(EventQuery(dyad=("PAK", "RUS"))) == 2
