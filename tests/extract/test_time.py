@@ -148,7 +148,8 @@ def test_meantime_date_value_accuracy():
     ("six straight days", "P6D"), ("two consecutive quarters", "P2Q"), ("a 20 year", "P20Y"),
     ("sixteen-month", "P16M"), ("twenty-five years", "P25Y"), ("a fortnight", "P2W"),
     ("minutes", "PTXM"), ("over the years", "PXY"), ("decades-long", "PXY"), ("several years", "PXY"),
-    ("from 2009 to 2011", "P2Y"), ("between 2014 and 2016", "P2Y"),
+    ("from 2009 to 2011", "P2Y"), ("between 2014 and 2016", "P2Y"), ("a few years", "PXY"),
+    ("the next few weeks", "PXW"), ("a year and a half", "P1.5Y"), ("an 18-month", "P18M"),
 ])
 def test_durations(text, value):
     assert timex_value(text, FRIDAY) == value
@@ -286,3 +287,12 @@ def test_meantime_values_with_sentences():
     items = [(t, rec.published) for rec in records for t in rec.timexes]
     correct = sum(timex_value(t.text, dct, sentence=t.sentence) == t.value for t, dct in items)
     assert correct / len(items) >= 0.85, f"{correct}/{len(items)}"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("the last week of March", "2025-W13"),          # Monday 31 March belongs to an April week
+    ("the first week of May 2024", "2024-W18"),
+    ("the last week of March 2009", "2009-W13"),
+])
+def test_week_of_month(text, value):
+    assert timex_value(text, FRIDAY) == value

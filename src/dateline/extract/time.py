@@ -254,6 +254,17 @@ def _day_month(m, anchor, direction):
     return day_of(d) if d else None
 
 
+@rule(rf"\b(?:the )?(?P<ord>first|second|third|fourth|last|final) week (?:of|in) {MON}(?:,? {YEAR})?\b")
+def _week_of_month(m, anchor, direction):
+    # "the last week of March": the week with most of its days in that part of the month
+    month = MONTHS[m["mon"]]
+    y = int(m["y"]) if m["y"] else _month_year(month, anchor, direction, None)
+    if m["ord"] in ("last", "final"):
+        return week_of(_month_end(y, month) - timedelta(days=3))
+    n = {"first": 0, "second": 1, "third": 2, "fourth": 3}[m["ord"]]
+    return week_of(date(y, month, 4) + timedelta(weeks=n))
+
+
 @rule(rf"\b{MON},? of (?:the )?(?P<rel>next|last|this|following|previous|same) year\b")
 def _month_of_relative_year(m, anchor, direction):
     # "October of next year": the month in the year named relative to publication
@@ -422,17 +433,18 @@ DUR_NOUN = r"(?: (?:history|period|span|stint|run|streak|spell|career|term|high|
 
 
 @rule(rf"^(?:(?:the )?(?:past|last|next|coming|first|final|following) |over |more than |about |nearly |"
-      rf"almost |some |around |roughly |a |an )?{DUR_NUM}(?P<half> and a half)?[- ]"
+      rf"almost |some |around |roughly |an? (?=\d))?{DUR_NUM}(?P<half> and a half)?[- ]"
       rf"(?:(?:straight|consecutive|successive|full|trading|business|working|calendar) )?{DUR_UNIT}"
-      rf"(?:[- ]long|[- ]old)?{DUR_NOUN}$", needs_anchor=False)
+      rf"(?P<half2> and a half)?(?:[- ]long|[- ]old)?{DUR_NOUN}$", needs_anchor=False)
 def _duration(m, anchor, direction):
     unit = m["unit"]
-    if m["n"] in ("a few", "several"):
+    if m["n"] in ("a few", "few", "several"):
         return Resolved(None, "unknown", None, None, _duration_value(None, unit), kind="duration")
     n = _count(m["n"])
     if n is None:
         return None      # "the first day": no count, so no duration
-    return Resolved(None, "unknown", None, None, _duration_value(n + (0.5 if m["half"] else 0), unit),
+    half = 0.5 if m["half"] or m["half2"] else 0
+    return Resolved(None, "unknown", None, None, _duration_value(n + half, unit),
                     kind="duration")
 
 
