@@ -156,9 +156,23 @@ def test_future_cooperation_is_coded_as_intent(nlp):
     assert ev.future is True and ev.type == "ACCUSE"
 
 
-def test_hypothetical(nlp):
+def test_hypothetical_attack_is_a_threat(nlp):
+    # PLOVER manual 2.3: "THREATEN could be ASSAULT + hypothetical" -> the single category
     ev = extract(nlp, "Iran could attack Israel if talks fail.")[0]
-    assert ev.type == "ASSAULT" and ev.hypothetical is True
+    assert (ev.type, ev.mode, ev.cameo, ev.hypothetical) == ("THREATEN", "violence", "138", True)
+    assert ids(ev.actors) == ["country:IRN"] and ids(ev.recipients) == ["country:ISR"]
+
+
+def test_future_sanction_is_a_threat_and_past_one_is_not(nlp):
+    ev = extract(nlp, "Pakistan will expel Indian diplomats.".replace("Indian", "India's"))[0]
+    assert (ev.type, ev.mode, ev.future) == ("THREATEN", "expel", True)
+    ev = extract(nlp, "Pakistan expelled India's diplomats.")[0]
+    assert (ev.type, ev.mode) == ("SANCTION", "expel")
+
+
+def test_future_protest_is_a_threat(nlp):
+    ev = extract(nlp, "Protesters said they would blockade the roads into Islamabad.")[0]
+    assert (ev.type, ev.mode) == ("THREATEN", "restrict")
 
 
 def test_historical_from_time(nlp):

@@ -18,19 +18,35 @@ from dateline import ontology
 from dateline.extract import evidence_for, sentences
 from dateline.extract.modality import ModalityDetector, is_historical, tense
 from dateline.extract.roles import MentionIndex, Roles, noun_roles, phrase_parties, verb_roles
-from dateline.knowledge.lexicon import TriggerSense, load_dimensions, load_lexicon
+from dateline.knowledge.lexicon import ANY, TriggerSense, load_dimensions, load_lexicon
 from dateline.model import (Actor, ActorMention, Article, Event, Evidence, Place, TextSpan, TimeRef,
                             stable_id)
 
 RECENT = timedelta(days=7)          # a time this close to publication is "the story's own" time
 DISCOURSE_WINDOW = 4                # past-tense sentences inherit a day named up to 4 sentences back
-# Future cooperation is an intention to cooperate (PLOVER manual 3.1): coded AGREE with this CAMEO.
-FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "031", "COOPERATE": "031", "AID": "033"}
 _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN"})
 _EMBEDDED = frozenset({"xcomp", "ccomp", "pcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
 _REASON_PREPS = frozenset({"for", "over", "about", "of", "against"})
+# Speech acts and attitudes: what they are about is their content, not a second event.
+_VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
+                           "THREATEN"})
+_PROTEST_TOPICS = frozenset({"REQUEST", "PROTEST", "ACCUSE"})
+_PHRASE_LINKS = frozenset({"dobj", "pobj", "prep", "compound", "amod", "nmod", "appos", "npadvmod",
+                           "conj", "attr", "nsubjpass", "poss", "oprd", "dative", "acomp", "obj"})
+_CLAUSE_LINKS = frozenset({"xcomp", "pcomp", "ccomp", "acl"})
+_BACKGROUND_PREPS = frozenset({"after", "before", "since", "during", "following", "amid", "despite",
+                               "until", "ahead", "prior"})
+# An agentless meeting noun after these prepositions is the setting of another act ("on the second
+# day of a conference", "at a summit"), not an event of the article's main dyad.
+_SETTING_PREPS = frozenset({"on", "at", "during", "after", "before", "since", "following", "ahead",
+                            "amid", "until", "in"})
+# Types whose clause object names whom the act is aimed at: "demanded that Israel withdraw".
+_CLAUSE_RECIPIENT_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
+# A time inside one of these clauses dates that clause's event ("since Erdogan won ... in May").
+_OTHER_EVENT_MARKS = frozenset({"since", "after", "before", "until", "till", "once", "because",
+                                "although", "though", "unless", "if", "while"})
 _TIME_STRENGTH = {"text": 2, "publication_date": 1, "none": 0}
 _GRAIN_RANK = {"day": 5, "week": 4, "month": 3, "quarter": 2, "season": 2, "year": 1, "decade": 0}
 
@@ -62,13 +78,20 @@ def _constraint_values(tok: Token, key: str) -> list[str]:
         return [tok.lower_]
     if key == "prt" or key == "prep":
         return [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")]
-    if key == "mod":
-        return [c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+    if key == "mod":   # "joint exercise", "sexually abused"
+        return [c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "advmod")]
     if key == "xcomp":
         return [c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
-    # obj: a verb's object or passive subject; a noun's "of" object or name modifier
+    if key == "has":   # a dependent of this kind is present: "called X a Y" has an oprd
+        return [c.dep_ for c in tok.children]
+    if key == "clause_aux":   # "said China must drop ...": the modal of an embedded clause
+        return [a.lower_ for c in tok.children if c.dep_ == "ccomp"
+                for a in c.children if a.dep_ in ("aux", "auxpass")]
+    # obj: a verb's object or passive subject (and its name modifiers: "the ceasefire agreement");
+    # a noun's "of" object or name modifier
     if tok.pos_ in _VERB_POS:
         objs = _child_lemmas(tok, {"dobj", "nsubjpass", "obj", "attr"})
+        objs += [c for o in list(objs) for c in o.children if c.dep_ == "compound"]
     else:
         objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                 for p in c.children if p.dep_ == "pobj"]
@@ -82,7 +105,8 @@ def match_sense(tok: Token, senses: tuple[TriggerSense, ...]) -> tuple[TriggerSe
     for sense in senses:
         matched = None
         for key, allowed in sense.requires:
-            hit = next((v for v in _constraint_values(tok, key) if v in allowed), None)
+            values = _constraint_values(tok, key)
+            hit = next((v for v in values if v in allowed or ANY in allowed), None)
             if hit is None:
                 break
             if key == "obj":
@@ -114,6 +138,16 @@ def find_triggers(sent: Span, lexicon) -> list[Trigger]:
 def _is_content_of_other(trig: Trigger, found: dict[int, Trigger]) -> bool:
     tok = trig.token
     head = tok.head
+    if tok.pos_ in _NOUN_POS and _is_restated_or_content(trig, found):
+        return True
+    if tok.pos_ in _VERB_POS and tok.dep_ == "advcl" and head.i in found:
+        outer = found[head.i].sense.type
+        # "began a hunger strike to protest ...", "telephoned X to discuss ...": the purpose
+        # restates the act; "blocked roads demanding that ...": a protest's topic is no event
+        if outer == trig.sense.type and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return True
+        if outer == "PROTEST" and trig.sense.type in _PROTEST_TOPICS:
+            return True
     # "agreed to pursue", "urged them to withdraw", "accused X of attacking": content, not an event
     if tok.dep_ in _EMBEDDED and (head.i in found or (tok.dep_ == "pcomp" and head.head.i in found)):
         return True
@@ -132,6 +166,31 @@ def _is_content_of_other(trig: Trigger, found: dict[int, Trigger]) -> bool:
     # a trigger embedded under a verb that is itself content of a trigger ("agreed to hold talks")
     if tok.pos_ in _NOUN_POS and head.dep_ in _EMBEDDED and head.head.i in found:
         return True
+    return False
+
+
+def _is_restated_or_content(trig: Trigger, found: dict[int, Trigger]) -> bool:
+    """A noun trigger that only names again an event coded above it in the same phrase ("met
+    in Sochi, their first meeting"), or that is what a speech act is about ("accused X of
+    restoring blackmail in the negotiations", "rejected calls for economic aid")."""
+    cur, crossed_clause, background = trig.token, False, False
+    for _ in range(10):
+        dep, up = cur.dep_, cur.head
+        if up is cur:
+            return False
+        if dep in _CLAUSE_LINKS:
+            crossed_clause = True
+        elif dep not in _PHRASE_LINKS or cur.pos_ in ("VERB", "AUX"):
+            return False      # "met ... and resulted in the signing": a clause of its own
+        if up.dep_ == "prep" and up.lower_ in _BACKGROUND_PREPS:
+            background = True          # "after two days of fighting": another event, told as time
+        other = found.get(up.i)
+        if other is not None:
+            if other.sense.type == trig.sense.type and not crossed_clause:
+                # a noun under a noun of its type is the umbrella rule's case, kept here
+                return other.token.pos_ in _VERB_POS
+            return other.sense.type in _VERBAL_TYPES and not background
+        cur = up
     return False
 
 
@@ -222,13 +281,14 @@ class EventExtractor:
         tok, sense = trig.token, trig.sense
         is_noun = tok.pos_ in _NOUN_POS
         roles = noun_roles(tok, scope.index, sense.type) if is_noun else \
-            verb_roles(tok, scope.index, swap=sense.shape == "swap")
+            verb_roles(tok, scope.index, swap=sense.shape == "swap",
+                       clause_recipients=sense.type in _CLAUSE_RECIPIENT_TYPES)
         if is_noun and sense.shape == "swap" and not roles.inherited:
             roles.actors, roles.recipients = roles.recipients, roles.actors
         actors = _actors_of(roles.actors)
         recipients = _actors_of(roles.recipients)
         confidence = 0.9 if roles.inherited else 1.0
-        if not actors and sense.shape == "reciprocal":
+        if not actors and sense.shape == "reciprocal" and not (is_noun and _only_a_setting(tok)):
             actors = self._implicit_parties(tok, scope)
             confidence = 0.6
         if not actors:
@@ -244,10 +304,10 @@ class EventExtractor:
             if mode == "visit" and not recipients and roles.destination is not None:
                 recipients = self._destination_country(roles.destination, sent, scope, actors)
             actors, recipients, mode, cameo = _host_and_visitor(actors, recipients, mode, cameo, place)
-        if modality.future and event_type in FUTURE_AS_AGREE:
-            event_type, mode, cameo = "AGREE", None, FUTURE_AS_AGREE[event_type]
-        elif modality.future and event_type == "RETREAT":
-            event_type, mode, cameo = "CONCEDE", None, "080"
+        # a future meeting is an intention (AGREE); a future or hypothetical attack is a threat
+        recoded = ontology.recode_irrealis(event_type, mode, modality.future, modality.hypothetical)
+        if recoded is not None:
+            event_type, mode, cameo = recoded.type, recoded.mode, recoded.cameo
         time = self._time(tok, si, sent, scope, modality.future or modality.hypothetical)
         if place is not None and place.source == "dateline" and not _is_recent(time, scope.article.published):
             place = None
@@ -310,7 +370,7 @@ class EventExtractor:
 
     def _time(self, tok: Token, si: int, sent: Span, scope: _ArticleScope, irrealis: bool) -> TimeRef:
         published = scope.article.published
-        here = scope.times_in(sent)
+        here = [t for t in scope.times_in(sent) if not _in_other_clause(t, tok)]
         if here:
             return copy.copy(min(here, key=lambda t: abs(t.span.start - tok.idx)))
         clause_tense = tense(tok)
@@ -405,6 +465,38 @@ def _host_and_visitor(actors: list[Actor], recipients: list[Actor], mode: str | 
     if not hosts or not visitors or len(hosts) + len(visitors) != len(parties):
         return actors, recipients, mode, cameo
     return visitors, hosts, "visit", "042" if cameo != "043" else cameo
+
+
+def _only_a_setting(noun: Token) -> bool:
+    tok = noun
+    for _ in range(6):
+        if tok.dep_ not in ("pobj", "prep", "compound", "conj", "appos") or tok.head is tok:
+            return False
+        if tok.dep_ == "prep" and tok.lower_ in _SETTING_PREPS:
+            return True
+        tok = tok.head
+    return False
+
+
+def _in_other_clause(time: TimeRef, trigger: Token) -> bool:
+    """The time sits in a subordinate clause that tells another event ("their first meeting since
+    Erdogan won re-election in May") or in a relative clause on another word."""
+    span = trigger.doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(8):
+        if tok.head is tok:
+            return False
+        if tok.pos_ in ("VERB", "AUX") and tok is not trigger and not (
+                tok.left_edge.i <= trigger.i <= tok.right_edge.i):
+            if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_EVENT_MARKS
+                                           for c in tok.children):
+                return True
+            if tok.dep_ == "relcl" and tok.head is not trigger:
+                return True
+        tok = tok.head
+    return False
 
 
 def _is_recent(time: TimeRef | None, published: date | None) -> bool:

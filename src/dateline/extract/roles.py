@@ -25,7 +25,10 @@ LOCATIVE_VIA = frozenset({"capital", "dateline"})   # a capital after "in/at" is
 _SUBJ = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 _OBJ = frozenset({"dobj", "dative", "obj", "iobj"})
-_INHERIT_SUBJ = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp"})
+_INHERIT_SUBJ = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"})
+# A subject pronoun of a reported clause refers to the speaker: "Japan said it had halted aid".
+SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+_REPORTED = frozenset({"ccomp", "conj", "advcl", "xcomp", "acomp"})
 _NAME_MODS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 # The "of" object of these event nouns is the agent ("session of the Commission", "visit of the
 # President"); for the others it is the one acted upon ("release of prisoners").
@@ -101,10 +104,20 @@ def subject_parties(verb: Token, index: MentionIndex) -> tuple[list[ActorMention
     when the verb has neither. Returns (mentions, inherited)."""
     tok, inherited = verb, False
     for _ in range(4):
+        # a raising verb's passive subject acts: "India is expected to condemn ..."
+        subjects = [c for c in tok.children
+                    if c.dep_ in _SUBJ or (inherited and c.dep_ in _PASSIVE_SUBJ)]
+        if subjects:
+            # "MOSCOW, April 5 – Russia accused ...": the parser may give a clause two subjects
+            for c in subjects:
+                found = phrase_parties(c, index)
+                if found:
+                    return found, inherited
+            if any(c.lower_ in SPEAKER_PRONOUNS for c in subjects):
+                found = speaker_of(tok, index)
+                return found, inherited or bool(found)
+            return [], inherited
         for c in tok.children:
-            # a raising verb's passive subject acts: "India is expected to condemn ..."
-            if c.dep_ in _SUBJ or (inherited and c.dep_ in _PASSIVE_SUBJ):
-                return phrase_parties(c, index), inherited
             if c.dep_ == "agent":
                 out: list[ActorMention] = []
                 for p in _pobjs(c):
@@ -117,6 +130,22 @@ def subject_parties(verb: Token, index: MentionIndex) -> tuple[list[ActorMention
             continue
         break
     return [], inherited
+
+
+def speaker_of(clause_verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """The party a subject pronoun stands for when the actor resolver left it unresolved: the
+    subject of the verb the pronoun's clause is reported by ("Syria says it is willing to ...")."""
+    tok = clause_verb
+    for _ in range(3):
+        if tok.dep_ not in _REPORTED or tok.head is tok:
+            return []
+        tok = tok.head
+        for c in tok.children:
+            if c.dep_ in _SUBJ:
+                found = phrase_parties(c, index)
+                if found:
+                    return found
+    return []
 
 
 def nested_recipients(obj: Token, index: MentionIndex, depth: int = 0) -> list[ActorMention]:
@@ -154,9 +183,23 @@ def verb_recipients(verb: Token, index: MentionIndex) -> tuple[list[ActorMention
     return out, destination
 
 
-def verb_roles(verb: Token, index: MentionIndex, swap: bool) -> Roles:
+def clause_subject_recipients(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """Who a demand, warning or accusation is about when it comes as a clause: "demanded that
+    Israel withdraw", "said China must drop barriers", "alleged that the army had fired"."""
+    out: list[ActorMention] = []
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            for s in c.children:
+                if s.dep_ in _SUBJ or s.dep_ in _PASSIVE_SUBJ:
+                    out.extend(m for m in phrase_parties(s, index) if m not in out)
+    return out
+
+
+def verb_roles(verb: Token, index: MentionIndex, swap: bool, clause_recipients: bool = False) -> Roles:
     actors, inherited = subject_parties(verb, index)
     recipients, destination = verb_recipients(verb, index)
+    if clause_recipients and not recipients:
+        recipients = clause_subject_recipients(verb, index)
     recipients = [m for m in recipients if m not in actors]
     if swap:
         actors, recipients = recipients, actors

@@ -15,7 +15,8 @@ LEXICON_FILE = "event_lexicon.tsv"
 DIMENSIONS_FILE = "dimensions.tsv"
 MODALITY_FILE = "modality_cues.tsv"
 
-CONSTRAINT_KEYS = frozenset({"obj", "prep", "prt", "mod", "form", "xcomp"})
+CONSTRAINT_KEYS = frozenset({"obj", "prep", "prt", "mod", "form", "xcomp", "has", "clause_aux"})
+ANY = "*"                                   # a constraint value that any word satisfies
 SHAPES = frozenset({"directed", "reciprocal", "swap", "none"})
 POS = frozenset({"verb", "noun"})
 MODALITY_KINDS = frozenset({"negated", "future", "hypothetical"})
