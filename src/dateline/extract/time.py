@@ -789,7 +789,7 @@ _STREAK_AFTER = re.compile(r"^\s*(?:in a row|running)\b", re.IGNORECASE)
 _RELATIVE_YEAR_AFTER = re.compile(r"^,?\s*(of (?:the )?(?:next|last|this|following|previous) year)\b", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=16384)      # keyed on whole sentences: kept smaller than normalize's
 def timex_in_sentence(text: str, dct: date | None, sentence: str, future: bool = False) -> str | None:
     at = sentence.find(text)
     if at < 0:
