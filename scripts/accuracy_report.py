@@ -57,7 +57,8 @@ METHOD = """\
   the gold names evidence sentences, reports one of them); pairs are taken greedily by score, one to one.
   Precision counts system events, recall counts gold events; field accuracies are computed on matched events
   where the gold states the field. *Type accuracy, all gold events* counts a missed event as a wrong type.
-- **Time values**: the gold TIMEX3 span is given; the system normalises its words against the DCT with
+- **Time values**: the gold TIMEX3 span is given; the system normalises its words against the DCT, with
+  the sentence that holds it as context (tense, "the same period last year"), using
   `dateline.extract.time.timex_value` and the value must equal the gold value exactly (value accuracy; the
   detection of time expressions is not scored here).
 """

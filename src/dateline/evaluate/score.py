@@ -344,7 +344,7 @@ class TimexScores:
         return [i for i in self.items if i.found != i.timex.value]
 
 
-def score_timexes(records: list[GoldRecord], normalise: Callable[[str, date], str | None]) -> TimexScores:
+def score_timexes(records: list[GoldRecord], normalise: Callable[..., str | None]) -> TimexScores:
     """Value accuracy: the system normalises each gold TIMEX3's words against the record's date."""
     scores = TimexScores()
     for record in records:
@@ -354,7 +354,8 @@ def score_timexes(records: list[GoldRecord], normalise: Callable[[str, date], st
             scores.skipped.append(f"{record.id}: no publication date to resolve its {len(record.timexes)} time expressions")
             continue
         for timex in record.timexes:
-            found = normalise(timex.text, record.published)
+            found = (normalise(timex.text, record.published, sentence=timex.sentence) if timex.sentence
+                     else normalise(timex.text, record.published))
             ok = found == timex.value
             scores.by_type[timex.type].add(ok)
             scores.all.add(ok)
