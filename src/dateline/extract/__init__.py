@@ -12,6 +12,14 @@ from spacy.tokens import Doc, Span
 from dateline.model import Evidence, TextSpan
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy rebuilds it from every token on each access."""
+    text = doc.user_data.get("dateline_text")
+    if text is None:
+        text = doc.user_data["dateline_text"] = doc.text
+    return text
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The article's sentences, computed once per Doc and cached on it."""
     cached = doc.user_data.get("dateline_sentences")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from dateline.extract import evidence_for, sentences
+from dateline.extract import doc_text, evidence_for, sentences
 from dateline.knowledge.loader import KnowledgeFileError, read_table, split_list
 from dateline.model import Actor, ActorMention, Article, Fact, TextSpan, TimeRef, stable_id
 
@@ -139,7 +139,7 @@ class FactExtractor:
                 subjects = self._subjects(text, index, mentions, indicator, dyad)
                 period = self._period(times, sent.start_char, sent.end_char, start)
                 evidence = evidence_for(doc, article.id, index)
-                evidence.trigger = TextSpan(start, end, doc.text[start:end])
+                evidence.trigger = TextSpan(start, end, doc_text(doc)[start:end])
                 evidence.time = period.span if period else None
                 evidence.actors = [TextSpan(m.start, m.end, m.text) for m in mentions
                                    if m.sentence_index == index]

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
+from dateline.extract import doc_text
 from dateline.knowledge.loader import read_table
 from dateline.model import Article, TextSpan, TimeRef
 
@@ -937,7 +938,7 @@ class TimeResolver:
             start, end, resolved = self._read_span(doc, start, end, anchor)
             if resolved is None or resolved.kind in NOT_A_POINT:
                 continue
-            found.append(to_timeref(resolved, anchor, TextSpan(start, end, doc.text[start:end])))
+            found.append(to_timeref(resolved, anchor, TextSpan(start, end, doc_text(doc)[start:end])))
         return found
 
     def resolve(self, text: str, published: date | None, future: bool = False) -> TimeRef | None:
@@ -955,7 +956,7 @@ class TimeResolver:
         """spaCy DATE/TIME entities plus our own pattern hits, overlapping ones merged."""
         spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _TIME_LABELS]
         blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_TIME_LABELS]
-        for m in _SCAN.finditer(doc.text):
+        for m in _SCAN.finditer(doc_text(doc)):
             s, e = m.span()
             if not any(bs < e and s < be for bs, be in blocked):
                 spans.append((s, e))
@@ -972,7 +973,7 @@ class TimeResolver:
                    anchor: date | None) -> tuple[int, int, Resolved | None]:
         """Resolve a candidate and trim words at its edges that do not change the reading
         ("April 18, 2025 Updated" -> "April 18, 2025"), so the span is the time phrase itself."""
-        text = doc.text
+        text = doc_text(doc)
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
