@@ -119,11 +119,21 @@ def parse_number(text: str, multiplier: str | None = None) -> float | None:
     return value
 
 
+_WORD = re.compile(r"[a-z]+")
+
+
 class FactExtractor:
     def __init__(self, kb=None) -> None:
         self.kb = kb
         self.patterns = fact_patterns(tuple(getattr(kb, "extra_paths", ()) or ()))
         self.nouns: frozenset[str] = frozenset().union(*(i.nouns for i in self.patterns.indicators))
+        extra = tuple(getattr(kb, "extra_paths", ()) or ())
+        self.number_words = frozenset(r["word"].lower() for r in read_table("number_words.tsv", extra)
+                                      if len(r["word"]) > 2)
+
+    def _may_hold_number(self, text: str) -> bool:
+        """Cheap gate before the quantity patterns: a digit or a number word must be present."""
+        return any(c.isdigit() for c in text) or not self.number_words.isdisjoint(_WORD.findall(text.lower()))
 
     def extract(self, doc: Doc, article: Article, mentions: list[ActorMention],
                 times: list[TimeRef]) -> list[Fact]:
@@ -131,6 +141,8 @@ class FactExtractor:
         dyad = self._main_dyad(mentions)
         for index, sent in enumerate(sentences(doc)):
             text = sent.text
+            if not self._may_hold_number(text):
+                continue
             for q in self._quantities(text):
                 indicator = self._indicator(text, q)
                 if indicator is None:
