@@ -15,6 +15,7 @@ Never actors: the outlet, photo credits, bare title abbreviations, commodities, 
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,7 +29,15 @@ from dateline.knowledge.organizations import Organization
 from dateline.model import Actor, ActorMention, Article
 
 CONNECTORS = {"and", ",", "&"}
-TITLE_PREFIXES = {"former", "ex", "acting", "then", "interim", "outgoing", "incoming", "caretaker"}
+# Words that may stand between a country and a title, or open a titled name ("Lebanon's new President",
+# "Nigerian junior foreign minister", "Ousted President", "Former Socialist prime minister").
+TITLE_PREFIXES = {"former", "ex", "acting", "then", "interim", "outgoing", "incoming", "caretaker", "ousted",
+                  "deposed", "exiled", "late", "new", "newly", "elected", "re-elected", "visiting", "embattled",
+                  "junior", "senior", "top", "veteran", "current", "sitting", "transitional", "provisional",
+                  "longtime", "self-proclaimed", "beleaguered", "powerful", "hardline", "moderate", "reformist",
+                  "socialist", "communist", "conservative", "liberal", "nationalist", "islamist", "radical",
+                  "labour", "labor"}
+REGNAL = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XVI"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
 HYPHENS = {"-", "–", "‑"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -150,14 +159,32 @@ class _Run:
         return self.mentions
 
     def _blocked_tokens(self, raw: list[tuple[str, int, int]]) -> set[int]:
+        """Tokens no actor may cover: never-actors, the outlet and the wire agency of the dateline
+        wherever they appear, the dateline prefix itself, and photo credits closing a caption."""
         blocked = {i for key, s, e in raw if key.startswith("N|") for i in range(s, e)}
-        outlet = (self.article.outlet or "").strip()
-        if outlet:
-            first, n = outlet.split()[0], len(outlet.split())
+        meta = self.article.meta or {}
+        for name in (self.article.outlet, meta.get("dateline_agency")):
+            name = (name or "").strip() if isinstance(name, str) else ""
+            if not name:
+                continue
+            first, n = name.split()[0], len(name.split())
             for tok in self.doc:
-                if tok.text == first and self.doc[tok.i:tok.i + n].text == outlet:
+                if tok.text == first and self.doc[tok.i:tok.i + n].text == name:
                     blocked.update(range(tok.i, tok.i + n))
+        span = meta.get("dateline_span")
+        story = meta.get("story_start")
+        if isinstance(span, dict) and isinstance(story, int) and isinstance(span.get("start"), int):
+            blocked.update(self._tokens_between(span["start"], story))       # "ASTANA, July 3 (Eurasia Wire) –"
+        for cap in meta.get("captions") or ():
+            if isinstance(cap, dict) and isinstance(cap.get("end"), int) and isinstance(cap.get("text"), str):
+                credit = _credit_start(cap["text"])
+                if credit is not None:
+                    blocked.update(self._tokens_between(cap["end"] - (len(cap["text"]) - credit), cap["end"]))
         return blocked
+
+    def _tokens_between(self, start_char: int, end_char: int) -> range:
+        span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
+        return range(span.start, span.end) if span is not None else range(0)
 
     def _select(self, raw: list[tuple[str, int, int]], blocked: set[int]) -> list[_Match]:
         """Longest matches win; titles may sit on blocked tokens ("the DPM"), other names may not."""
@@ -221,6 +248,10 @@ class _Run:
             org = self.kb.organizations.entries[int(m.value)]
             if org.scope == "fixed":                      # "Kremlin spokesman Dmitry Peskov"
                 return m.start, org.country
+            if org.scope == "any":                        # "French National Assembly president Laurent Fabius"
+                start, iso3 = self._left_country(m.start)
+                if iso3:
+                    return start, iso3
         return i, None
 
     def _left_titles(self, i: int) -> tuple[int, list[Title], str | None]:
@@ -278,6 +309,9 @@ class _Run:
             j = m.end
             if j < len(doc) and doc[j].lower_ in ("and", "&") and (n := self.by_start.get(j + 1)) and n.key == "T":
                 j += 1
+        if titles and country is None and j + 1 < len(doc) and doc[j].lower_ == "of" \
+                and (m := self.by_start.get(j + 1)) and m.key == "C":
+            country = m.value                                 # "..., president of Kyrgyzstan"
         return titles, country if titles else None
 
     # ------------------------------------------------------------------ people
@@ -342,6 +376,13 @@ class _Run:
             return False
         if e - s == 1 and doc[s].is_upper and len(doc[s]) > 1:
             return False                                  # "BRI": an acronym, not a name
+        if any(t.like_num for t in doc[s:e]) and doc[e - 1].text not in REGNAL:
+            return False                                  # "Friendship 2016": an exercise
+        j = s - 1
+        if j >= 0 and doc[j].text == ",":
+            j -= 1
+        if j >= 0 and doc[j].lower_ in self.kb.non_actors.thing_nouns:
+            return False                                  # "the tanker Pure Point"
         return True
 
     def _name_word(self, i: int, blocked: set[int]) -> bool:
@@ -385,7 +426,9 @@ class _Run:
             words = p.name.split()
             if len(words) < 2 and not known.lookup(p.name):
                 continue
-            entry = known.lookup(p.name)
+            if words[-1] in REGNAL and len(words) > 1:
+                words = words[:-1]                             # "Abdullah II": no surname "II"
+            entry = known.lookup_on(p.name, self.day)
             key = entry.id if entry else f"person:{slugify(p.name)}"
             if entry:
                 entries[key] = entry
@@ -420,7 +463,7 @@ class _Run:
                 self.person_order.append((p.start, actor))
                 if p.country:
                     self._note_country(p.country, p.start)
-            if len(actor.name.split()) > 1:
+            if len(actor.name.split()) > 1 and actor.name.split()[-1] not in REGNAL:
                 self.surnames.setdefault(actor.name.split()[-1], actor)
 
     def _person_actor(self, key: str, members: list[_Person], entry: KnownActor | None) -> Actor:
@@ -430,6 +473,10 @@ class _Run:
         country = next((p.country for p in members if p.country), None)
         if country is None and entry and entry.country:
             country = entry.country
+        if country is None:
+            # "President Bush": known people of one country share the surname
+            country = next((c for p in members if " " not in p.name
+                            and (c := self.kb.actors.surname_country(p.name))), None)
         if country is None:
             country = next((p.from_country for p in members if p.from_country), None)
         if country is None:
@@ -476,8 +523,11 @@ class _Run:
                         continue                             # "military cooperation": a modifier
                     if not self._definite(m.start) or not (doc[m.start].is_title or head.dep_ in ARGUMENT_DEPS):
                         continue
-                    iso3 = self.home or self._sole_country(m.start)
-                    via = "dateline" if self.home else "name"
+                    if org.holder and (iso3 := self._holder_country(org.holder, m.start)):
+                        via = "coref"                        # "the Prime Minister's Office": of the PM just named
+                    else:
+                        iso3 = self.home or self._sole_country(m.start)
+                        via = "dateline" if self.home else "name"
                 if iso3 is None:
                     continue
                 c = self.kb.countries.get(iso3)
@@ -487,6 +537,11 @@ class _Run:
             if self._free(start, end):
                 self._note_country(actor.country, start)
                 self._add(start, end, [actor], via)
+
+    def _holder_country(self, role: str, at: int) -> str | None:
+        """The country of the last person before ``at`` who holds ``role``."""
+        before = [(i, a) for i, a in self.person_order if i < at and a.country and role in a.roles]
+        return max(before, key=lambda x: x[0])[1].country if before else None
 
     def _definite(self, i: int) -> bool:
         return i > 0 and self.doc[i - 1].lower_ == "the"
@@ -616,10 +671,10 @@ class _Run:
         "Israel's high court" (JUD). "U.S. and Russian negotiators" gives both countries."""
         doc = self.doc
         tok = doc[m.end - 1]
-        if demonym and tok.pos_ != "ADJ" and tok.tag_ not in ("NNS", "NNPS") and m.start > 0 \
+        head = self._modified_noun(tok)
+        if demonym and head is None and tok.pos_ != "ADJ" and tok.tag_ not in ("NNS", "NNPS") and m.start > 0 \
                 and doc[m.start - 1].pos_ == "ADP":
             return                                            # "in Russian": the language
-        head = self._modified_noun(tok)
         sector, noun = None, ""
         if head is not None:
             for t in doc[m.end:head.i + 1]:
@@ -630,17 +685,47 @@ class _Run:
                     sector, noun = found, t.lower_
                     break
         if sector is not None:
-            coordinated = any(i in self.at_token and self.at_token[i].key in COUNTRY_KEYS
-                              for i in range(m.end, head.i))
+            partners = self._coordinated_countries(m, head.i)
             # "Russia's delegation" stays "Russia": the possessor is the actor, the noun adds nothing.
             possessive = tok.dep_ == "poss" and sector == "GOV"
-            end = m.end if coordinated or possessive else head.i + 1
+            if partners and not possessive and self._free(m.start, head.i + 1):
+                # "Senior Hungarian and Romanian officials": one group, both countries
+                actors: list[Actor] = []
+                for part in [c] + partners:
+                    self._note_country(part.iso3, m.start)
+                    a = self._sector_actor(part, sector, noun)
+                    if all(a is not b for b in actors):
+                        actors.append(a)
+                self._add(m.start, head.i + 1, actors, via)
+                return
+            end = m.end if partners or possessive else head.i + 1
             if self._free(m.start, end):
                 self._note_country(c.iso3, m.start)
                 self._add(m.start, end, [self._sector_actor(c, sector, noun)], via)
                 return
         self._note_country(c.iso3, m.start)
         self._add(m.start, m.end, [self._country_actor(c)], via)
+
+    def _coordinated_countries(self, m: _Match, head: int) -> list[Country]:
+        """Other country words between a country word and the noun they share, joined by "and" or
+        commas: "U.S. and Russian negotiators", "French, British and Italian troops"."""
+        out: list[Country] = []
+        i = m.end
+        while i < head:
+            tok = self.doc[i]
+            n = self.by_start.get(i)
+            if n is not None and n.key in COUNTRY_KEYS:
+                c = self._country_of(n)
+                if c is None or not self._free(n.start, n.end):
+                    return []
+                if all(c is not o for o in out):
+                    out.append(c)
+                i = n.end
+            elif tok.lower_ in CONNECTORS or tok.lower_ in ("or", "both"):
+                i += 1
+            else:
+                break
+        return out
 
     def _modified_noun(self, tok) -> object | None:
         """The noun a country word modifies, through coordination ("U.S. and Russian negotiators")
@@ -706,6 +791,16 @@ class _Run:
         for _, s, e in self.r.matchers(self.doc).pairs(self.doc):
             if self._free(s, e):
                 self._add(s, e, list(actors), "coref")
+
+
+# A photo credit closing a caption: "… 2025. — PID", ".—Dawn", "— Photo: Indus Herald", "(Photo: Reuters)".
+_CREDIT = re.compile(r"(?:[—–]|\s-|\((?=Photo))\s*(?:(?:Photo(?:graph)?s?|Image|File photo)\s*(?::|by|courtesy(?: of)?)\s*)?"
+                     r"([A-Z][\w.&'’ -]{0,60}?)\)?\s*$")
+
+
+def _credit_start(caption: str) -> int | None:
+    m = _CREDIT.search(caption)
+    return m.start(1) if m else None
 
 
 def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,8 +1,9 @@
 """Knowledge the extractors use, loaded once from data files (built-in plus the user's own).
 
 ``load_knowledge()`` is cached: every stage of a process shares one ``Knowledge``. User files with
-the same names as the built-in tables (countries.tsv, titles.tsv, organizations.tsv, actors.tsv,
-sectors.tsv, non_actors.tsv) add rows; for keyed tables the user's row wins.
+the same names as the built-in tables (countries.tsv, country_variants.tsv, titles.tsv,
+organizations.tsv, actors.tsv, sectors.tsv, non_actors.tsv) add rows; for keyed tables the user's
+row wins. actors_historical.tsv (built-in only) holds earlier office holders, read before actors.tsv.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ class NonActors:
     iso3_words: frozenset[str]      # ISO3-looking English words ("AND", "CAN") never read as codes
     name_heads: frozenset[str]      # last words that make a name a thing ("... Pipeline", "... Cup")
     by_kind: dict[str, frozenset[str]]
+    thing_nouns: frozenset[str] = frozenset()   # nouns before a name that make it a thing ("the tanker X")
 
     @classmethod
     def from_rows(cls, rows: tuple[dict[str, str], ...]) -> "NonActors":
@@ -39,10 +41,11 @@ class NonActors:
             if not row.get("phrase"):
                 raise KnowledgeFileError(f"non_actors.tsv: row needs a phrase: {row}")
             by_kind.setdefault(row.get("kind") or "other", set()).add(row["phrase"])
-        special = {"word", "head"}
+        special = {"word", "head", "before"}
         phrases = set().union(*[v for k, v in by_kind.items() if k not in special]) if by_kind else set()
         return cls(frozenset(phrases), frozenset(by_kind.get("word", ())), frozenset(by_kind.get("head", ())),
-                   {k: frozenset(v) for k, v in by_kind.items()})
+                   {k: frozenset(v) for k, v in by_kind.items()},
+                   frozenset(w.lower() for w in by_kind.get("before", ())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +80,11 @@ def load_knowledge(extra_paths: tuple[str, ...] | list[str] = ()) -> Knowledge:
 @functools.lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> Knowledge:
     return Knowledge(
-        countries=CountryTable(read_table("countries.tsv", extra)),
+        countries=CountryTable(read_table("countries.tsv", extra), read_table("country_variants.tsv", extra)),
         titles=TitleTable(read_table("titles.tsv", extra)),
         organizations=OrganizationTable(read_table("organizations.tsv", extra)),
-        actors=KnownActorTable(read_table("actors.tsv", extra)),
+        # Historical office holders first: rows of actors.tsv (built-in, then the user's) come later and win.
+        actors=KnownActorTable(read_table("actors_historical.tsv") + read_table("actors.tsv", extra)),
         sectors=SectorTable(read_table("sectors.tsv", extra)),
         non_actors=NonActors.from_rows(read_table("non_actors.tsv", extra)),
         extra_paths=extra)

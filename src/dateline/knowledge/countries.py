@@ -1,7 +1,7 @@
 """The country table: ISO codes, names, aliases, demonyms and capitals, read from countries.tsv."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dateline.knowledge.loader import KnowledgeFileError, split_list
 
@@ -35,7 +35,7 @@ def _norm(text: str) -> str:
 class CountryTable:
     """Lookups by ISO3, name, alias, demonym, code and capital. User rows replace built-in rows."""
 
-    def __init__(self, rows: tuple[dict[str, str], ...]) -> None:
+    def __init__(self, rows: tuple[dict[str, str], ...], variants: tuple[dict[str, str], ...] = ()) -> None:
         by_iso3: dict[str, Country] = {}
         for row in rows:
             iso3 = row.get("iso3", "").upper()
@@ -48,6 +48,15 @@ class CountryTable:
                 capital=row.get("capital", ""),
                 capital_aliases=tuple(split_list(row.get("capital_aliases", ""))),
                 sovereign=row.get("sovereign", "1") != "0")
+        # Other names a text may use (former names, spellings seen in wire copy): country_variants.tsv.
+        for row in variants:
+            iso3 = row.get("iso3", "").upper()
+            if iso3 not in by_iso3:
+                raise KnowledgeFileError(f"country_variants.tsv: unknown iso3 {iso3!r} in row {row}")
+            c = by_iso3[iso3]
+            by_iso3[iso3] = replace(
+                c, aliases=tuple(dict.fromkeys((*c.aliases, *split_list(row.get("aliases", ""))))),
+                demonyms=tuple(dict.fromkeys((*c.demonyms, *split_list(row.get("demonyms", ""))))))
         self._by_iso3 = by_iso3
         # Exact-case keys first (so "US" is not "us"), then case-folded keys for longer names.
         self._names: dict[str, Country] = {}

@@ -10,12 +10,28 @@ from dateline.knowledge.loader import KnowledgeFileError, split_list
 from dateline.model import Actor
 
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
+_REGNAL = re.compile(r"[ivxl]+")        # "Abdullah II": the numeral is no surname
 
 
 def slugify(text: str) -> str:
     """ "Sergei Ryabkov" -> "sergei-ryabkov" (accents folded, so spellings with and without agree)."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _SLUG_DROP.sub("-", folded.lower().replace("’", "'").replace("'", "")).strip("-")
+
+
+_PARTICLES = ("al-", "el-", "ul-", "as-", "ash-", "ad-", "an-", "at-", "az-")
+
+
+def _surname_keys(last: str) -> list[str]:
+    """Lookup keys for a last name: itself and, for "al-Assad", "Assad"."""
+    key = last.casefold()
+    if _REGNAL.fullmatch(key) or len(key) < 3:
+        return []
+    out = [key]
+    for p in _PARTICLES:
+        if key.startswith(p) and len(key) > len(p) + 2:
+            out.append(key[len(p):])
+    return out
 
 
 def actor_id(kind: str, name: str, country: str | None) -> str:
@@ -81,12 +97,28 @@ class KnownActorTable:
             self.rows.append(entry)
             for n in (name, *entry.aliases):
                 self._by_name.setdefault(n.casefold(), _Identity()).rows.append(entry)
-        # Surnames that point to exactly one known person ("Lavrov"); shared ones point nowhere.
+        # Surnames ("Lavrov", "Assad" for "Bashar al-Assad") of known people, from names and aliases.
+        # A surname that is also a given name elsewhere ("Hussein" in "Hussein bin Talal") is ambiguous.
         owners: dict[str, set[str]] = {}
+        inner: set[str] = set()
         for r in self.rows:
-            if r.kind == "person" and len(r.name.split()) > 1:
-                owners.setdefault(r.name.split()[-1].casefold(), set()).add(r.name)
-        self._by_surname = {k: v.pop() for k, v in owners.items() if len(v) == 1}
+            if r.kind != "person":
+                continue
+            for n in (r.name, *r.aliases):
+                words = n.split()
+                if len(words) < 2:
+                    continue
+                inner.update(w.casefold() for w in words[:-1])
+                for key in _surname_keys(words[-1]):
+                    owners.setdefault(key, set()).add(r.name)
+        self._by_surname = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1 and k not in inner}
+        # A surname several known people share is still one country when all of them are of it
+        # ("President Bush", "President Assad").
+        self._surname_country: dict[str, str] = {}
+        for k, names in owners.items():
+            countries = {self.lookup(n).country for n in names}
+            if len(countries) == 1 and (c := countries.pop()):
+                self._surname_country[k] = c
 
     def names(self) -> list[str]:
         seen = {}
@@ -100,10 +132,23 @@ class KnownActorTable:
         ident = self._by_name.get(" ".join(name.split()).casefold())
         return ident.rows[-1] if ident else None
 
+    def lookup_on(self, name: str, day: date | None) -> KnownActor | None:
+        """The row for this name whose term holds on ``day`` (a person who served two countries,
+        "Eduard Shevardnadze"), else the last row."""
+        ident = self._by_name.get(" ".join(name.split()).casefold())
+        if not ident:
+            return None
+        dated = [r for r in ident.rows if (r.valid_from or r.valid_to) and r.valid_on(day)]
+        return dated[-1] if dated else ident.rows[-1]
+
     def by_surname(self, surname: str) -> KnownActor | None:
         """The one known person with this surname, if exactly one has it."""
         name = self._by_surname.get(surname.casefold())
         return self.lookup(name) if name else None
+
+    def surname_country(self, surname: str) -> str | None:
+        """The country shared by every known person with this surname, if they all share one."""
+        return self._surname_country.get(surname.casefold())
 
     def roles_on(self, name: str, day: date | None) -> list[str]:
         ident = self._by_name.get(" ".join(name.split()).casefold())

@@ -78,7 +78,9 @@ def compile_matchers(kb: Knowledge, vocab: Vocab) -> CompiledMatchers:
     for t in kb.titles:
         add(folded, f"T|{t.title.lower()}", {t.title})
     for abbr in kb.titles.abbreviations():
-        add(exact, f"A|{abbr}", {abbr})
+        # "Lt Gen" is also written "Lt. Gen." and "Gen" "Gen."
+        dotted = " ".join(w if w.endswith(".") else w + "." for w in abbr.split())
+        add(exact, f"A|{abbr}", {abbr, dotted} if abbr[-1].islower() else {abbr})
     for phrase in kb.non_actors.phrases:
         add(exact, f"N|{phrase}", {phrase})
 

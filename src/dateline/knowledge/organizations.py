@@ -18,6 +18,7 @@ class Organization:
     sector: str | None
     scope: str                    # "any": every country has one; "fixed": one country; "international"
     country: str | None = None    # ISO3 for fixed bodies
+    holder: str | None = None     # the role whose office this is ("Prime Minister's Office": Prime Minister)
 
     @property
     def needs_country(self) -> bool:
@@ -40,7 +41,8 @@ class OrganizationTable:
             org = Organization(key=key, name=row.get("name") or key, kind=kind,
                                aliases=tuple(split_list(row.get("aliases", ""))) or (row.get("name", key),),
                                sector=row.get("sector") or None, scope=scope,
-                               country=raw.upper() if scope == "fixed" else None)
+                               country=raw.upper() if scope == "fixed" else None,
+                               holder=row.get("holder") or None)
             self.entries.append(org)
             for alias in org.aliases:
                 self._by_alias[alias] = org           # later rows (user files) win

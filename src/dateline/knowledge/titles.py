@@ -41,7 +41,8 @@ class TitleTable:
     def lookup(self, text: str) -> Title | None:
         """A title from its words (any case) or its abbreviation (exact case)."""
         text = " ".join(text.split())
-        return self._by_phrase.get(text.lower()) or self._by_abbrev.get(text.rstrip("."))
+        return (self._by_phrase.get(text.lower()) or self._by_abbrev.get(text.rstrip("."))
+                or self._by_abbrev.get(text.replace(".", "")))          # "Lt. Gen." is "Lt Gen"
 
     def by_role(self, role: str) -> Title | None:
         return self._by_role.get(role.lower())
