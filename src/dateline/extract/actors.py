@@ -41,6 +41,10 @@ REGNAL = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XI
 POSSESSIVES = {"'s", "’s", "'", "’"}
 HYPHENS = {"-", "–", "‑"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PERSON_PRONOUNS = {"he", "she"}
+# Verbs whose "it" subject is usually no actor ("it is expected", "it seems", "it took two years").
+IMPERSONAL_VERBS = {"be", "seem", "appear", "remain", "take", "become", "look", "happen", "mean", "matter"}
+GROUP_KINDS = {"group", "military"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "ROOT", "dative"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 COUNTRY_KEYS = {"C", "D", "K", "I"}
@@ -156,6 +160,7 @@ class _Run:
         self._title_coreference()
         self._countries()
         self._pairs()
+        self._pronouns()
         return self.mentions
 
     def _blocked_tokens(self, raw: list[tuple[str, int, int]]) -> set[int]:
@@ -772,6 +777,61 @@ class _Run:
         words = [t for t in sent if t.is_alpha]
         return len(words) > 1 and not all(t.is_upper for t in words)
 
+    # ------------------------------------------------------------------ pronouns
+    def _pronouns(self) -> None:
+        """Subject pronouns: "he"/"she" is the last person named in its sentence or the one before,
+        "it" the last country or body, "they" the last group; a subject antecedent is preferred
+        ("Katsav refused to meet King Abdullah, saying he would ..." -> Katsav)."""
+        doc = self.doc
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        if not ordered:
+            return
+        found: list[_Mention] = []
+        for tok in doc:
+            low = tok.lower_
+            if low not in PERSON_PRONOUNS and low not in ("it", "they"):
+                continue
+            if tok.dep_ not in SUBJECT_DEPS or tok.i in self.taken:
+                continue
+            if low == "it" and (tok.head.lemma_ in IMPERSONAL_VERBS or (
+                    tok.dep_ == "nsubjpass" and any(c.dep_ in ("xcomp", "ccomp") for c in tok.head.children))):
+                continue                                      # "it is expected", "it was agreed to ..."
+            sent = tok.sent
+            window_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+            cands = [m for m in ordered if window_start <= m.start and m.end <= tok.i and self._fits(m, low)]
+            if not cands:
+                continue
+            subjects = [m for m in cands if self._is_subject(m)]
+            best = (subjects or cands)[-1]
+            actors = list(best.actors)
+            if low == "they" and len(actors) == 1:
+                actors += [a for m in self._conjoined(best, cands) for a in m.actors if all(a is not b for b in actors)]
+            found.append(_Mention(tok.i, tok.i + 1, actors, "coref"))
+        for m in found:
+            self._add(m.start, m.end, m.actors, m.via)
+
+    def _fits(self, m: _Mention, pronoun: str) -> bool:
+        if len(m.actors) != 1:
+            return pronoun == "they"
+        a = m.actors[0]
+        if pronoun in PERSON_PRONOUNS:
+            return a.kind == "person"
+        if pronoun == "it":
+            return a.kind not in GROUP_KINDS and a.kind != "person"
+        head = _span_head(self.doc, m.start, m.end)
+        return a.kind in GROUP_KINDS or (a.kind != "person" and head.tag_ in ("NNS", "NNPS")) \
+            or any(c.i in self.taken for c in head.conjuncts)          # "Pakistan and Russia ... they"
+
+    def _is_subject(self, m: _Mention) -> bool:
+        head = _span_head(self.doc, m.start, m.end)
+        return head.dep_ in SUBJECT_DEPS or (head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS)
+
+    def _conjoined(self, m: _Mention, cands: list[_Mention]) -> list[_Mention]:
+        """Mentions coordinated with ``m`` ("Pakistan and Russia ... they")."""
+        head = _span_head(self.doc, m.start, m.end)
+        linked = {c.i for c in head.conjuncts}
+        return [c for c in cands if c is not m and _span_head(self.doc, c.start, c.end).i in linked]
+
     # ------------------------------------------------------------------ "the two countries"
     def _pairs(self) -> None:
         """The two countries the article refers to most: named, as modifiers, or as the country of
@@ -801,6 +861,14 @@ _CREDIT = re.compile(r"(?:[—–]|\s-|\((?=Photo))\s*(?:(?:Photo(?:graph)?s?|Im
 def _credit_start(caption: str) -> int | None:
     m = _CREDIT.search(caption)
     return m.start(1) if m else None
+
+
+def _span_head(doc: Doc, start: int, end: int):
+    """The token of a span whose head lies outside it (the phrase's syntactic head)."""
+    for t in doc[start:end]:
+        if t.head.i < start or t.head.i >= end or t.head.i == t.i:
+            return t
+    return doc[end - 1]
 
 
 def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
