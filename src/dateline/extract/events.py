@@ -33,6 +33,10 @@ _REASON_PREPS = frozenset({"for", "over", "about", "of", "against"})
 _VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
                            "THREATEN"})
 _PROTEST_TOPICS = frozenset({"REQUEST", "PROTEST", "ACCUSE"})
+# An event named after these is earlier or ongoing background ("after two days of fighting");
+# "during a meeting" is the same moment and stays an event.
+_EARLIER_PREPS = frozenset({"after", "following", "since", "before", "prior", "amid", "until"})
+_SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "till", "once"})
 _PHRASE_LINKS = frozenset({"dobj", "pobj", "prep", "compound", "amod", "nmod", "appos", "npadvmod",
                            "conj", "attr", "nsubjpass", "poss", "oprd", "dative", "acomp", "obj"})
 _CLAUSE_LINKS = frozenset({"xcomp", "pcomp", "ccomp", "acl"})
@@ -80,8 +84,8 @@ def _constraint_values(tok: Token, key: str) -> list[str]:
         return [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")]
     if key == "mod":   # "joint exercise", "sexually abused"
         return [c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "advmod")]
-    if key == "xcomp":
-        return [c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    if key == "xcomp":   # also "sworn to fight", parsed as an infinitival adverbial clause
+        return [c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "ccomp") or _is_to_clause(c)]
     if key == "has":   # a dependent of this kind is present: "called X a Y" has an oprd
         return [c.dep_ for c in tok.children]
     if key == "clause_aux":   # "said China must drop ...": the modal of an embedded clause
@@ -98,6 +102,14 @@ def _constraint_values(tok: Token, key: str) -> list[str]:
         objs += [c for c in tok.children if c.dep_ == "compound"]
         objs += [c for o in list(objs) for c in o.conjuncts]
     return [o.lemma_.lower() for o in objs] + [o.lower_ for o in objs]
+
+
+def _has_to(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _is_to_clause(tok: Token) -> bool:
+    return tok.dep_ == "advcl" and _has_to(tok)
 
 
 def match_sense(tok: Token, senses: tuple[TriggerSense, ...]) -> tuple[TriggerSense, str | None] | None:
@@ -132,21 +144,54 @@ def find_triggers(sent: Span, lexicon) -> list[Trigger]:
             hit = match_sense(tok, senses)
             if hit:
                 found[tok.i] = Trigger(tok, hit[0], hit[1])
-    return [t for t in found.values() if not _is_content_of_other(t, found)]
+    kept = [t for t in found.values() if not _is_content_of_other(t, found)]
+    if len(kept) > 1:
+        # "agreed to a ceasefire after two days of fighting", "following the invasion of X": an
+        # event named only as the time of the sentence's own event is background, not news
+        foreground = [t for t in kept if not _is_background(t.token)]
+        if foreground:
+            kept = foreground
+    return kept
+
+
+def _is_background(tok: Token) -> bool:
+    if tok.pos_ not in _NOUN_POS:
+        return False
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ not in _PHRASE_LINKS or cur.head is cur:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in _EARLIER_PREPS:
+            return True
+        if cur.dep_ == "pobj" and cur.head.lower_ == "eve":
+            return True
+        cur = cur.head
+    return False
 
 
 def _is_content_of_other(trig: Trigger, found: dict[int, Trigger]) -> bool:
     tok = trig.token
     head = tok.head
-    if tok.pos_ in _NOUN_POS and _is_restated_or_content(trig, found):
+    if tok.pos_ in _NOUN_POS and tok.dep_ in ("compound", "amod", "oprd"):
+        # "invasion forces", "attack helicopters": a noun describing another;
+        # "called India a threat": a label, not an act
         return True
-    if tok.pos_ in _VERB_POS and tok.dep_ == "advcl" and head.i in found:
-        outer = found[head.i].sense.type
-        # "began a hunger strike to protest ...", "telephoned X to discuss ...": the purpose
-        # restates the act; "blocked roads demanding that ...": a protest's topic is no event
-        if outer == trig.sense.type and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if (tok.pos_ in _NOUN_POS or tok.dep_ == "acl") and _is_restated_or_content(trig, found):
+        return True
+    outer_trig = found.get(head.i) or next(   # "began a hunger strike to protest": the strike
+        (found[c.i] for c in head.children if c.dep_ in _OBJECT_DEPS and c.i in found), None)
+    if tok.pos_ in _VERB_POS and tok.dep_ in ("advcl", "acl", "relcl") and outer_trig is not None:
+        outer = outer_trig.sense.type
+        # "began a hunger strike to protest ...", "a meeting to discuss ...": the purpose restates
+        # the act; "vowed to fight": the promise or threat is the event
+        if _has_to(tok) and (outer == trig.sense.type or outer in _VERBAL_TYPES):
             return True
+        # "blocked roads demanding that ...": a protest's topic is no event of its own
         if outer == "PROTEST" and trig.sense.type in _PROTEST_TOPICS:
+            return True
+        # "shelled the city, killing 20", "... when they blew themselves up": one act told twice
+        if tok.dep_ == "advcl" and outer == trig.sense.type and not any(
+                c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS for c in tok.children):
             return True
     # "agreed to pursue", "urged them to withdraw", "accused X of attacking": content, not an event
     if tok.dep_ in _EMBEDDED and (head.i in found or (tok.dep_ == "pcomp" and head.head.i in found)):

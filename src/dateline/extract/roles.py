@@ -88,6 +88,16 @@ def phrase_parties(tok: Token, index: MentionIndex, depth: int = 0) -> list[Acto
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out.extend(m for m in phrase_parties(p, index, depth + 1) if m not in out)
+    if out:
+        return out
+    # "Opposition groups in Zimbabwe", "security forces in Guinea": a body placed in a country
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "from"):
+                for p in _pobjs(c):
+                    m = index.at(p.i)
+                    if m is not None and m.via not in LOCATIVE_VIA and all(a.kind == "country" for a in m.actors):
+                        _add(out, m)
     return out
 
 
