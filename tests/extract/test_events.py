@@ -390,3 +390,8 @@ def test_time_of_a_since_clause_belongs_to_that_clause(nlp):
     events = extract(nlp, text, times=lambda d: [time_at(d, "May", "2025-05", "month",
                                                          date(2025, 5, 1), date(2025, 5, 31))])
     assert events and all(e.time.value != "2025-05" for e in events)
+
+
+def test_tell_to_is_a_request_tell_that_is_not(nlp):
+    assert [e.type for e in extract(nlp, "India told Pakistan to withdraw its troops.")] == ["REQUEST"]
+    assert extract(nlp, "India told Pakistan that trade had grown.") == []

@@ -104,6 +104,12 @@ def _constraint_values(tok: Token, key: str) -> list[str]:
     return [o.lemma_.lower() for o in objs] + [o.lower_ for o in objs]
 
 
+def _any_to_clause(tok: Token) -> list[str]:
+    """'xcomp=*': any embedded to-infinitive ("told X to leave", not "told X that ...")."""
+    return [c.lemma_.lower() for c in tok.children
+            if c.dep_ in ("xcomp", "ccomp", "advcl") and _has_to(c)]
+
+
 def _has_to(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
@@ -117,7 +123,8 @@ def match_sense(tok: Token, senses: tuple[TriggerSense, ...]) -> tuple[TriggerSe
     for sense in senses:
         matched = None
         for key, allowed in sense.requires:
-            values = _constraint_values(tok, key)
+            values = _any_to_clause(tok) if key == "xcomp" and ANY in allowed else \
+                _constraint_values(tok, key)
             hit = next((v for v in values if v in allowed or ANY in allowed), None)
             if hit is None:
                 break
