@@ -341,3 +341,111 @@ def test_resolver_travels_to_worker_processes(nlp, resolver):
     copy = pickle.loads(pickle.dumps(resolver))
     text = "Moscow said Pakistan agreed."
     assert [m.text for m in resolve(nlp, copy, text)] == ["Moscow", "Pakistan"]
+
+
+# -- archive text: historical office holders, titles written around the name ---------------------
+
+ARCHIVE_DAY = date(2000, 1, 1)
+
+
+def test_historical_office_holders_have_their_country_and_dated_roles(nlp, resolver):
+    ms = by_text(resolve(nlp, resolver, "Ousted President Askar Akayev has agreed to resign. "
+                                        "Tom King spoke.", country=None, published=ARCHIVE_DAY))
+    akayev = only(ms["Ousted President Askar Akayev"])
+    assert (akayev.country, akayev.roles) == ("KGZ", ["President"])
+    king = only(ms["Tom King"])
+    assert (king.country, king.roles) == ("GBR", [])          # Defence Secretary only until 1992
+
+
+def test_one_person_two_countries_follows_the_date(nlp, resolver):
+    text = "Eduard Shevardnadze arrived."
+    soviet = only(resolve(nlp, resolver, text, country=None, published=date(1988, 5, 1))[0])
+    georgian = only(resolve(nlp, resolver, text, country=None, published=date(1999, 5, 1))[0])
+    assert (soviet.country, georgian.country) == ("RUS", "GEO")
+
+
+def test_shared_surname_gives_the_country(nlp, resolver):
+    ms = by_text(resolve(nlp, resolver, "President Bush has threatened further action against Russia.",
+                         country=None, published=ARCHIVE_DAY))
+    bush = only(ms["President Bush"])
+    assert bush.country == "USA" and bush.id == "person:bush"   # which Bush is not known; the country is
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    ("British Defence Secretary Tom King has promised aid.", "British Defence Secretary Tom King", "GBR"),
+    ("Syria offered its troops to Lebanon's new President Elias Hrawi.", "Lebanon's new President Elias Hrawi", "LBN"),
+    ("Nigerian junior foreign minister Dubem Oniya complained.", "Nigerian junior foreign minister Dubem Oniya", "NGA"),
+    ("French National Assembly president Laurent Fabius held talks.",
+     "French National Assembly president Laurent Fabius", "FRA"),
+    ("Quatar's emir launched a mediation effort.", "Quatar's emir", "QAT"),
+])
+def test_country_written_around_the_title(nlp, resolver, text, mention, country):
+    ms = by_text(resolve(nlp, resolver, text, country=None, published=ARCHIVE_DAY))
+    assert only(ms[mention]).country == country
+
+
+def test_title_and_country_after_the_name(nlp, resolver):
+    ms = by_text(resolve(nlp, resolver, "Jan Novak, president of Slovakia, met Ana Silva, Brazil's leading "
+                                        "human rights activist, on Monday.", country=None))
+    assert only(ms["Jan Novak"]).country == "SVK"
+    assert only(ms["Ana Silva"]).country == "BRA"
+
+
+def test_coordinated_demonyms_make_one_group_of_both_countries(nlp, resolver):
+    ms = by_text(resolve(nlp, resolver, "Senior Hungarian and Romanian officials agreed on Wednesday. "
+                                        "French and Egyptian warships launched war games.", country=None))
+    assert [a.id for a in ms["Hungarian and Romanian officials"].actors] == ["country:HUN", "country:ROU"]
+    assert [a.id for a in ms["French and Egyptian warships"].actors] == ["org:FRA:military", "org:EGY:military"]
+
+
+def test_a_demonym_before_a_group_noun_is_no_language(nlp, resolver):
+    ms = by_text(resolve(nlp, resolver, "Crimes were committed by Croat forces against civilians.", country=None))
+    assert only(ms["Croat forces"]).id == "org:HRV:military"
+
+
+def test_office_of_a_role_takes_the_country_of_its_holder(nlp, resolver):
+    text = ("Prime Minister Shehbaz Sharif met Russian President Vladimir Putin in Astana. "
+            "The two leaders talked, the Prime Minister's Office said.")
+    ms = by_text(resolve(nlp, resolver, text, country="KAZ", published=date(2024, 7, 4)))
+    assert only(ms["the Prime Minister's Office"]).id == "org:PAK:prime-minister-office"
+
+
+# -- pronouns -------------------------------------------------------------------------------------
+
+def test_subject_pronouns(nlp, resolver):
+    text = ("Israeli President Moshe Katsav refused to meet Jordan's King Abdullah II, saying he would only "
+            "welcome him in Jerusalem. Hungary said it will support the resolution. "
+            "Ivory Coast rebels rejected the plan and said they opposed the force. It is expected to rain.")
+    ms = resolve(nlp, resolver, text, country=None, published=ARCHIVE_DAY)
+    pronouns = [(m.text, [a.id for a in m.actors], m.via) for m in ms if m.text.lower() in ("he", "it", "they", "him")]
+    assert pronouns == [("he", ["person:moshe-katsav"], "coref"), ("it", ["country:HUN"], "coref"),
+                        ("they", ["group:CIV:REB"], "coref")]
+
+
+def test_they_after_two_coordinated_countries(nlp, resolver):
+    ms = resolve(nlp, resolver, "Pakistan and Russia met on Monday. They agreed to expand trade.")
+    they = [m for m in ms if m.text == "They"]
+    assert len(they) == 1 and {a.id for a in they[0].actors} == {"country:PAK", "country:RUS"}
+
+
+def test_it_was_agreed_is_no_actor(nlp, resolver):
+    ms = resolve(nlp, resolver, "Pakistan and Russia met. It was agreed to pursue a long-term partnership.")
+    assert not [m for m in ms if m.text == "It"]
+
+
+# -- never actors: the dateline's wire agency, photo credits, names of things ---------------------
+
+def test_dateline_agency_and_photo_credit_are_not_actors(nlp, resolver):
+    text = ("The tanker Pure Point berthed at Karachi port. — Photo: Indus Herald\n\n"
+            "ASTANA, July 3 (Eurasia Wire) – Prime Minister Shehbaz Sharif met Eurasia Wire editors. "
+            "The drill, named Friendship 2016, began.")
+    cap_end = text.index("Herald") + len("Herald")
+    start = text.index("ASTANA")
+    meta = {"dateline_span": {"start": start, "end": start + 6, "text": "ASTANA"},
+            "story_start": text.index("Prime Minister"), "dateline_agency": "Eurasia Wire",
+            "captions": [{"start": 0, "end": cap_end, "text": text[:cap_end]}]}
+    article = Article(text=text, outlet="Capital Courier", published=date(2024, 7, 4), meta=meta)
+    ms = resolver.resolve(nlp(text), article)
+    texts = {m.text for m in ms}
+    assert "Prime Minister Shehbaz Sharif" in texts
+    assert not any("Eurasia" in t or "Herald" in t or "Pure Point" in t or "Friendship" in t for t in texts), texts

@@ -317,7 +317,19 @@ class _Run:
         if titles and country is None and j + 1 < len(doc) and doc[j].lower_ == "of" \
                 and (m := self.by_start.get(j + 1)) and m.key == "C":
             country = m.value                                 # "..., president of Kyrgyzstan"
+        if not titles and country is not None and self._describes_person(j):
+            return [], country                                # "..., Algeria's leading human rights activist,"
         return titles, country if titles else None
+
+    def _describes_person(self, j: int) -> bool:
+        """Words from ``j`` up to a comma are a short noun phrase ending in a noun ("leading human
+        rights activist")."""
+        doc = self.doc
+        k = j
+        while k < len(doc) and k - j < 6 and doc[k].is_lower and (
+                doc[k].pos_ in ("ADJ", "NOUN") or doc[k].tag_ in ("VBG", "VBN")):
+            k += 1
+        return k > j and doc[k - 1].pos_ == "NOUN" and k < len(doc) and doc[k].text in (",", ".", ";")
 
     # ------------------------------------------------------------------ people
     def _find_persons(self, blocked: set[int]) -> list[_Person]:
