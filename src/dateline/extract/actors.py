@@ -10,8 +10,11 @@ What counts as a mention, and how it is resolved:
   they stand for a government ("Russian officials", "Moscow said"; not "in Islamabad");
 - governments, ministries, armed forces and international organisations (organizations.tsv);
   a ministry without a country in the text takes the dateline's country;
-- coreference: "the DPM" / "the minister" (the person holding the role), "the two countries".
-Never actors: the outlet, photo credits, bare title abbreviations, commodities, projects (non_actors.tsv).
+- coreference: "the DPM" / "the minister" (the person holding the role), "the two countries",
+  subject pronouns ("he" -> the last person, "it" -> the last country or body, "they" -> the last group);
+- the office of a role ("the Prime Minister's Office") is that of the last holder of the role named.
+Never actors: the outlet and the dateline's wire agency, the dateline prefix, caption credits, bare
+title abbreviations, commodities, projects (non_actors.tsv).
 """
 from __future__ import annotations
 
