@@ -395,3 +395,21 @@ def test_time_of_a_since_clause_belongs_to_that_clause(nlp):
 def test_tell_to_is_a_request_tell_that_is_not(nlp):
     assert [e.type for e in extract(nlp, "India told Pakistan to withdraw its troops.")] == ["REQUEST"]
     assert extract(nlp, "India told Pakistan that trade had grown.") == []
+
+
+def test_material_act_in_a_foreign_place_targets_that_country(nlp):
+    ev = extract(nlp, "Pakistan evacuated the wounded from a hospital in Beijing.")[0]
+    assert ev.type == "AID" and ids(ev.recipients) == ["country:CHN"]
+    # at home: no self-directed recipient
+    ev = extract(nlp, "Pakistan evacuated the wounded from a hospital in Islamabad.")[0]
+    assert ev.recipients == []
+
+
+def test_recipient_nested_in_a_prepositional_object(nlp):
+    ev = extract(nlp, "China called for sanctions against Israel.")[0]
+    assert ev.type == "REQUEST" and ids(ev.recipients) == ["country:ISR"]
+
+
+def test_recipient_of_a_demand_noun_with_a_that_clause(nlp):
+    ev = extract(nlp, "Pakistan repeated its demand that India withdraw its troops.")[0]
+    assert ev.type == "REQUEST" and ids(ev.recipients) == ["country:IND"]

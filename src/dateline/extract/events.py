@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline import ontology
 from dateline.extract import evidence_for, sentences
 from dateline.extract.modality import ModalityDetector, is_historical, tense
-from dateline.extract.roles import MentionIndex, Roles, noun_roles, phrase_parties, verb_roles
+from dateline.extract.roles import CLAUSE_RECIPIENT_TYPES, MentionIndex, Roles, noun_roles, phrase_parties, verb_roles
 from dateline.knowledge.lexicon import ANY, TriggerSense, load_dimensions, load_lexicon
 from dateline.model import (Actor, ActorMention, Article, Event, Evidence, Place, TextSpan, TimeRef,
                             stable_id)
@@ -46,8 +46,6 @@ _BACKGROUND_PREPS = frozenset({"after", "before", "since", "during", "following"
 # day of a conference", "at a summit"), not an event of the article's main dyad.
 _SETTING_PREPS = frozenset({"on", "at", "during", "after", "before", "since", "following", "ahead",
                             "amid", "until", "in"})
-# Types whose clause object names whom the act is aimed at: "demanded that Israel withdraw".
-_CLAUSE_RECIPIENT_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
 # A time inside one of these clauses dates that clause's event ("since Erdogan won ... in May").
 _OTHER_EVENT_MARKS = frozenset({"since", "after", "before", "until", "till", "once", "because",
                                 "although", "though", "unless", "if", "while"})
@@ -334,7 +332,7 @@ class EventExtractor:
         is_noun = tok.pos_ in _NOUN_POS
         roles = noun_roles(tok, scope.index, sense.type) if is_noun else \
             verb_roles(tok, scope.index, swap=sense.shape == "swap",
-                       clause_recipients=sense.type in _CLAUSE_RECIPIENT_TYPES)
+                       clause_recipients=sense.type in CLAUSE_RECIPIENT_TYPES)
         if is_noun and sense.shape == "swap" and not roles.inherited:
             roles.actors, roles.recipients = roles.recipients, roles.actors
         actors = _actors_of(roles.actors)
@@ -356,6 +354,9 @@ class EventExtractor:
             if mode == "visit" and not recipients and roles.destination is not None:
                 recipients = self._destination_country(roles.destination, sent, scope, actors)
             actors, recipients, mode, cameo = _host_and_visitor(actors, recipients, mode, cameo, place)
+        if not recipients and sense.shape == "directed" and (
+                mode == "visit" or ontology.quad_class(event_type) in (2, 4)):
+            recipients = self._place_country(place, actors, scope)
         # a future meeting is an intention (AGREE); a future or hypothetical attack is a threat
         recoded = ontology.recode_irrealis(event_type, mode, modality.future, modality.hypothetical)
         if recoded is not None:
@@ -405,6 +406,16 @@ class EventExtractor:
                         if found:
                             return found
         return list(scope.main_dyad())
+
+    def _place_country(self, place: Place | None, actors: list[Actor],
+                       scope: _ArticleScope) -> list[Actor]:
+        """A material act done in a foreign country with no named target is aimed at that country
+        ("sent 21 observers to Bosnia", "evacuated the wounded from Gorazde")."""
+        if place is None or place.source == "dateline" or not place.country:
+            return []
+        if place.country in {a.country for a in actors} or not all(a.country for a in actors):
+            return []
+        return [scope.country_actor(place.country)]
 
     def _destination_country(self, dest: Token, sent: Span, scope: _ArticleScope,
                              actors: list[Actor]) -> list[Actor]:

@@ -33,6 +33,8 @@ _NAME_MODS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 # The "of" object of these event nouns is the agent ("session of the Commission", "visit of the
 # President"); for the others it is the one acted upon ("release of prisoners").
 OF_IS_AGENT = frozenset({"CONSULT", "COOPERATE", "PROTEST", "MOBILIZE"})
+# Types whose "that" clause names whom the act is aimed at: "demanded that Israel withdraw".
+CLAUSE_RECIPIENT_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
 
 
 @dataclass(slots=True)
@@ -188,6 +190,8 @@ def verb_recipients(verb: Token, index: MentionIndex) -> tuple[list[ActorMention
                 for p in _pobjs(c):
                     out.extend(m for m in phrase_parties(p, index)
                                if m not in out and _not_locative(m, c.lower_))
+                    # "called for sanctions against Nigeria"
+                    out.extend(m for m in nested_recipients(p, index) if m not in out)
                     if c.lower_ == "to" and destination is None:
                         destination = p
     return out, destination
@@ -251,6 +255,15 @@ def noun_roles(noun: Token, index: MentionIndex, event_type: str) -> Roles:
             if roles.actors and not roles.recipients:
                 recipients, _ = verb_recipients(verb, index)
                 roles.recipients = [m for m in recipients if m not in roles.actors]
+    if not roles.recipients and event_type in CLAUSE_RECIPIENT_TYPES:
+        # "its demand that Israel ease restrictions": the clause's subject is asked
+        for c in noun.children:
+            if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                            for m in c.children):
+                for sub in c.children:
+                    if sub.dep_ in _SUBJ or sub.dep_ in _PASSIVE_SUBJ:
+                        for m in phrase_parties(sub, index):
+                            _add(roles.recipients, m)
     roles.recipients = [m for m in roles.recipients if m not in roles.actors]
     return roles
 
