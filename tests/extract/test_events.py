@@ -413,3 +413,9 @@ def test_recipient_nested_in_a_prepositional_object(nlp):
 def test_recipient_of_a_demand_noun_with_a_that_clause(nlp):
     ev = extract(nlp, "Pakistan repeated its demand that India withdraw its troops.")[0]
     assert ev.type == "REQUEST" and ids(ev.recipients) == ["country:IND"]
+
+
+def test_context_only_keywords_tag_contexts_not_sectors(nlp):
+    ev = extract(nlp, "Police arrested the opposition candidate before the election.")[0]
+    assert {"election", "political_institutions"} <= set(ev.contexts)
+    assert "election" not in ev.dimensions and ev.dimensions == []
