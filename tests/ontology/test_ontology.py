@@ -63,3 +63,26 @@ def test_cameo_plover_mapping_both_ways():
     for t in SIXTEEN:
         code = ontology.from_plover(t)
         assert ontology.to_plover(code).type == t        # each type's own CAMEO code maps back
+
+
+def test_irrealis_recoding_follows_the_manual():
+    from dateline.ontology import recode_irrealis
+    # 3.1: future cooperation is an intention
+    assert recode_irrealis("CONSULT", "visit", future=True, hypothetical=False).type == "AGREE"
+    # hypothetical cooperation is not recoded; only conflict becomes a threat
+    assert recode_irrealis("CONSULT", "visit", future=False, hypothetical=True) is None
+    # 3.7: announced retreats are concessions
+    assert recode_irrealis("RETREAT", "withdraw", future=True, hypothetical=False).type == "CONCEDE"
+    # 2.3 and Table 3.6: the threat's mode is its content
+    r = recode_irrealis("COERCE", "curfew", future=True, hypothetical=False)
+    assert (r.type, r.mode, r.cameo) == ("THREATEN", "restrict", "1323")
+    r = recode_irrealis("SANCTION", "withdraw", future=False, hypothetical=True)
+    assert (r.type, r.mode) == ("THREATEN", "relations")
+    assert recode_irrealis("ASSAULT", None, future=False, hypothetical=False) is None
+
+
+def test_irrealis_targets_are_known_codes():
+    from dateline import ontology
+    from dateline.ontology.tables import rows
+    for r in rows("irrealis.tsv"):
+        assert ontology.lookup(r["cameo"]).code == r["cameo"]
