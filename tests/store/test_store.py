@@ -204,3 +204,14 @@ def test_distinct_events_the_extractor_kept_apart_in_one_article_stay_apart(stor
                                                  dataclasses.replace(second, type="AGREE")])
     assert store.add(article).n_new == 2
     assert store.count_events(EventQuery(dyad=("PAK", "RUS"))) == 2
+
+
+def test_reference_article_keeps_every_extracted_event_in_the_store(store, pipeline):
+    from dateline.ingest import read_inputs
+    from shared_data import REFERENCE_ARTICLE, needs_shared
+
+    [article] = list(read_inputs([needs_shared(REFERENCE_ARTICLE)]))
+    extraction = pipeline.extract(article)
+    result = store.add(extraction)
+    assert result.n_new == len(extraction.events)
+    assert store.count_events(EventQuery(dyad=("PAK", "RUS"))) == len(extraction.events)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+from dateline.extract.events import same_event
 from dateline.model import Actor, Event, Place, TimeRef
 
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -133,24 +134,13 @@ def places_compatible(new: Event, old: Event) -> bool:
     return a is None or b is None or a == b
 
 
-def same_parties(new: Event, old: Event) -> str | None:
-    """'same'/'swapped' when both events name exactly the same actors and recipients (by id)."""
-    na, nr = {a.id for a in new.actors}, {a.id for a in new.recipients}
-    oa, orr = {a.id for a in old.actors}, {a.id for a in old.recipients}
-    if (na, nr) == (oa, orr):
-        return "same"
-    if new.type in RECIPROCAL_TYPES and (na, nr) == (orr, oa):
-        return "swapped"
-    return None
-
-
 def match(new: Event, old: Event, same_article: bool) -> str | None:
     """The orientation under which ``new`` merges into ``old``, or None when they stay apart."""
     if new.type != old.type:
         return None
-    if same_article and same_parties(new, old) is None:
-        # Within one article the extractor's own merge (extract.events.merge_article_events)
-        # has already joined what it judged to be one event; the store folds only exact repeats.
+    if same_article and not same_event(new, old):
+        # Within one article the extractor's rule decides (extract.events.same_event, applied by
+        # merge_article_events): two events it kept apart stay apart in the store too.
         return None
     if (new.negated, new.future, new.hypothetical) != (old.negated, old.future, old.hypothetical):
         return None
