@@ -52,6 +52,12 @@ METHOD = """\
   - *MEANTIME*: the 120 English Wikinews documents (`meantime/`, CAT XML). Every TIMEX3 that covers text,
     except the document creation time (DCT) itself, is a test item.
   - *Reference article*: `gold/reference-article.jsonl`, written by hand from `../shared/data/seed/expected.md`.
+- **Development data, not a held-out test.** All three sets were used while building dateline: the
+  trigger lexicon, role rules, actor tables (including the table of historical office holders) and
+  time rules were improved by looking at their mismatches (and at `plv_train`). The figures therefore
+  describe how well dateline fits these sets and are optimistic for unseen text; every rule is meant
+  as a general English rule with its own unit test on a sentence written for dateline, but a true
+  held-out measurement needs gold data nobody here has looked at.
 - **Events** are matched within each record by the rule in [evaluation.md](evaluation.md#matching): a system
   event is a candidate for a gold event when it shares the PLOVER type or an actor/recipient country (and, when
   the gold names evidence sentences, reports one of them); pairs are taken greedily by score, one to one.
