@@ -10,7 +10,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from dateline.store import EventQuery, open_store
+from dateline.store import EventQuery, aggregates, open_store
 from dateline.store.schema import article_events, articles, event_mentions, events
 from dateline.store.synthetic import make_extraction
 
@@ -42,8 +42,10 @@ def consistent_counts(store) -> tuple[int, int, int]:
                                         .group_by(article_events.c.article_id)).all())
         n_mentions = conn.execute(sa.select(sa.func.count()).select_from(event_mentions)).scalar_one()
         n_canonical = conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one()
+        kept, fresh = aggregates.stored(conn), aggregates.recomputed(conn)
     for article_id, n_events in rows:
         assert per_article.get(article_id, 0) == n_events == 6
+    assert kept == fresh     # the per-dyad totals were committed with their events, or not at all
     assert n_canonical <= sum(per_article.values())
     return len(rows), sum(per_article.values()), n_mentions
 

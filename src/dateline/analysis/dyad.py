@@ -1,11 +1,16 @@
-"""Dyad analytics as SQL over the store's tables: series, index, mixes, actors, partners, network."""
+"""Dyad analytics as SQL over the store's tables: series, index, mixes, actors, partners, network.
+
+Summaries, partner rankings, the network and the country list read the per-dyad monthly totals the
+store keeps (dyad_months, dyad_month_tags, dyad_month_actors); timelines and periods whose bounds cut
+through a month read event_dyads.
+"""
 from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import case, func, select, union_all
+from sqlalchemy import and_, case, func, select, union_all
 
-from dateline.analysis.cube import Cube, CubeCache, in_period, month_aligned
+from dateline.analysis.cube import SCALE, Cube, Split, aggregate_clause, read_cube
 from dateline.analysis.fold import fold_actors, fold_series, fold_tags, named_actors
 from dateline.analysis.mixes import fact_series
 from dateline.analysis.names import CountryNames
@@ -16,8 +21,8 @@ from dateline.analysis.sql import dyad_key, period_clause
 
 
 class DyadAnalytics:
-    """All relationship views of one store. Keep one per process: it holds the per-dyad aggregates
-    (invalidated when the store changes) and the country names."""
+    """All relationship views of one store. Keep one per process: it holds the country names and the
+    whole-store answers (partners, network, countries) until the store changes."""
 
     def __init__(self, store) -> None:
         from dateline.store import schema
@@ -27,20 +32,12 @@ class DyadAnalytics:
         self.t = schema.event_dyads
         self.schema = schema
         self.names = CountryNames(store)
-        self.cubes = CubeCache(self)
         self._memos: dict[tuple, tuple] = {}
 
     # -- one dyad ---------------------------------------------------------------------------------
     def _cube(self, a: str, b: str, period: Period) -> Cube:
-        """Aggregates of the dyad within the period: from memory when the bounds fall on month edges."""
-        key = dyad_key(a, b)
-        if month_aligned(period):
-            cube = self.cubes.get(key)
-            if not period.bounded:
-                return cube
-            keep = lambda rows: [r for r in rows if in_period(r[0], r[1], period)]  # noqa: E731
-            return Cube(series=keep(cube.series), tags=keep(cube.tags), actors=keep(cube.actors))
-        return self.cubes.build(key, period_clause(self.t, period))
+        """The dyad's grouped rows within the period, from the store's monthly totals."""
+        return read_cube(self.engine, self.schema, dyad_key(a, b), period)
 
     def series(self, a: str, b: str, period: Period = Period()) -> tuple[DyadTotals, list[SeriesPoint], list[SeriesPoint]]:
         """Totals, the monthly series and the yearly series of a dyad."""
@@ -88,9 +85,9 @@ class DyadAnalytics:
 
     # -- many dyads -------------------------------------------------------------------------------
     def _memo(self, name: str, args: tuple, compute):
-        """Whole-store answers (partners, network, countries) scan much of event_dyads: keep each
-        until the store changes."""
-        mark = self.cubes.fingerprint()
+        """Whole-store answers (partners, network, countries) group many dyads: keep each until the
+        store changes."""
+        mark = self.fingerprint()
         key = (name, args)
         hit = self._memos.get(key)
         if hit is not None and hit[0] == mark:
@@ -101,12 +98,27 @@ class DyadAnalytics:
         self._memos[key] = (mark, value)
         return value
 
+    def fingerprint(self) -> tuple:
+        """Changes whenever the store does: maxima of three growing primary keys (cheap on any backend)."""
+        s = self.schema
+        with self.engine.connect() as conn:
+            return (conn.execute(select(func.max(s.event_mentions.c.id))).scalar(),
+                    conn.execute(select(func.max(s.article_history.c.id))).scalar(),
+                    conn.execute(select(func.max(s.failures.c.id))).scalar())
+
+    def forget(self) -> None:
+        """Drops the kept whole-store answers (benchmarks measure first requests with it)."""
+        self._memos.clear()
+
     def partners(self, country: str, period: Period = Period(), limit: int = 20) -> list[Partner]:
         """The countries ``country`` interacts with, ranked by number of distinct events."""
         return self._memo("partners", (country.upper(), period, limit), lambda: self._partners(country, period, limit))
 
     def _partners(self, country: str, period: Period, limit: int) -> list[Partner]:
         country = country.upper()
+        split = Split.of(period)
+        if not split.edges:
+            return self._partners_from_totals(country, period, split, limit)
         c = self.t.c
         when = period_clause(self.t, period)
         # both directions through the (src, dst, day) index, then one grouping
@@ -125,18 +137,44 @@ class DyadAnalytics:
                         cooperation=int(co or 0), conflict=int(cf or 0))
                 for p, n, avg, co, cf in rows]
 
+    def _partners_from_totals(self, country: str, period: Period, split: Split, limit: int) -> list[Partner]:
+        m = self.schema.dyad_months
+        c = m.c
+        first, second = func.substr(c.dyad, 1, 3), func.substr(c.dyad, 5, 3)
+        partner = case((first == country, second), else_=first).label("partner")
+        n = func.sum(c.n_events)
+        stmt = (select(partner, n, func.sum(c.plover_e6), func.sum(c.n_plover),
+                       func.sum(case((and_(c.quad_class >= 1, c.quad_class <= 2), c.n_events), else_=0)),
+                       func.sum(case((c.quad_class >= 3, c.n_events), else_=0)))
+                .where((first == country) | (second == country), aggregate_clause(m, period, split))
+                .group_by(partner).order_by(n.desc(), partner).limit(limit))
+        with self.engine.connect() as conn:
+            rows = conn.execute(stmt).all()
+        return [Partner(country=p, name=self.names.name(p), events=int(k), index=_mean(e6, n_scored),
+                        cooperation=int(co or 0), conflict=int(cf or 0))
+                for p, k, e6, n_scored, co, cf in rows]
+
     def network(self, period: Period = Period(), min_events: int = 1, limit: int = 200) -> Network:
         """Countries as nodes, dyads as edges weighted by distinct events."""
         return self._memo("network", (period, min_events, limit), lambda: self._network(period, min_events, limit))
 
     def _network(self, period: Period, min_events: int, limit: int) -> Network:
-        c = self.t.c
-        stmt = (select(c.dyad, func.count(), func.avg(c.plover_score))
-                .where(period_clause(self.t, period))
-                .group_by(c.dyad).having(func.count() >= min_events)
-                .order_by(func.count().desc(), c.dyad).limit(limit))
+        split = Split.of(period)
+        if split.edges:
+            c = self.t.c
+            stmt = (select(c.dyad, func.count(), func.avg(c.plover_score))
+                    .where(period_clause(self.t, period))
+                    .group_by(c.dyad).having(func.count() >= min_events)
+                    .order_by(func.count().desc(), c.dyad).limit(limit))
+        else:
+            m = self.schema.dyad_months
+            n = func.sum(m.c.n_events)
+            stmt = (select(m.c.dyad, n, func.sum(m.c.plover_e6), func.sum(m.c.n_plover))
+                    .where(aggregate_clause(m, period, split))
+                    .group_by(m.c.dyad).having(n >= min_events)
+                    .order_by(n.desc(), m.c.dyad).limit(limit))
         with self.engine.connect() as conn:
-            rows = conn.execute(stmt).all()
+            rows = [(r[0], int(r[1]), r[2] if split.edges else _mean(r[2], r[3])) for r in conn.execute(stmt)]
         edges, weight = [], defaultdict(int)
         for dyad, n, avg in rows:
             s, t = dyad.split("-", 1)
@@ -153,15 +191,19 @@ class DyadAnalytics:
         return self._memo("countries", (), self._countries)
 
     def _countries(self) -> list[Count]:
-        c = self.t.c
-        per_dyad = select(c.dyad, func.count().label("n")).group_by(c.dyad).subquery()
+        m = self.schema.dyad_months
         with self.engine.connect() as conn:
-            rows = conn.execute(select(per_dyad.c.dyad, per_dyad.c.n)).all()
+            rows = conn.execute(select(m.c.dyad, func.sum(m.c.n_events)).group_by(m.c.dyad)).all()
         counts: dict[str, int] = defaultdict(int)
         for dyad, n in rows:
             for iso in dyad.split("-", 1):
-                counts[iso] += n
+                counts[iso] += int(n)
         return [Count(name=k, events=v) for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _mean(sum_e6, n) -> float | None:
+    """Mean score from a sum in millionths, to two decimals."""
+    return round(int(sum_e6) / SCALE / int(n), 2) if n else None
 
 
 def _desc(text: str) -> tuple[int, ...]:

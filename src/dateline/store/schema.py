@@ -3,12 +3,13 @@
 Canonical (merged) events live in ``events``; every article's own events live in
 ``article_events`` and point at the canonical row they were merged into; ``event_mentions`` holds
 the sentence evidence. ``event_dyads`` is a denormalised copy for fast country-pair analytics and
-``event_blocks`` the blocking keys that keep merging linear.
+``event_blocks`` the blocking keys that keep merging linear. ``dyad_months``, ``dyad_month_tags`` and
+``dyad_month_actors`` are per-dyad monthly totals of event_dyads, kept by the store as it writes.
 """
 from __future__ import annotations
 
-from sqlalchemy import (Boolean, Column, Date, DateTime, Float, ForeignKey, ForeignKeyConstraint, Index,
-                        Integer, MetaData, String, Table, Text)
+from sqlalchemy import (BigInteger, Boolean, Column, Date, DateTime, Float, ForeignKey, ForeignKeyConstraint,
+                        Index, Integer, MetaData, String, Table, Text)
 
 metadata = MetaData()
 
@@ -159,6 +160,46 @@ Index("ix_event_dyads_dyad_day", event_dyads.c.dyad, event_dyads.c.day)
 Index("ix_event_dyads_dyad_month", event_dyads.c.dyad, event_dyads.c.month, event_dyads.c.quad_class,
       event_dyads.c.goldstein, event_dyads.c.plover_score, event_dyads.c.type)
 Index("ix_event_dyads_src_dst_day", event_dyads.c.src, event_dyads.c.dst, event_dyads.c.day)
+
+# Per-dyad aggregates the store keeps up to date in the same transaction as event_dyads, so a dyad
+# summary reads a few hundred rows instead of grouping tens of thousands of events. Keys use sentinels
+# instead of NULL (primary keys): month '' = not known to the month, year 0 = not known to the year,
+# quad_class 0 = none. Score sums are in millionths (integers): exact, and independent of the order
+# in which events were added and taken away.
+dyad_months = Table(
+    "dyad_months", metadata,
+    Column("dyad", String(7), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("month", String(7), primary_key=True),
+    Column("type", String(32), primary_key=True),
+    Column("quad_class", Integer, primary_key=True),
+    Column("n_events", Integer, nullable=False),      # distinct canonical events
+    Column("n_sources", Integer, nullable=False),     # sum of their n_sources
+    Column("plover_e6", BigInteger, nullable=False),  # sum of PLOVER scores x 1e6 (events with one)
+    Column("n_plover", Integer, nullable=False),
+    Column("goldstein_e6", BigInteger, nullable=False),
+    Column("n_goldstein", Integer, nullable=False),
+)
+
+dyad_month_tags = Table(   # distinct events per context/dimension
+    "dyad_month_tags", metadata,
+    Column("dyad", String(7), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("month", String(7), primary_key=True),
+    Column("kind", String(16), primary_key=True),
+    Column("value", String(64), primary_key=True),
+    Column("n_events", Integer, nullable=False),
+)
+
+dyad_month_actors = Table(   # distinct events per actor of either side (country actors left out)
+    "dyad_month_actors", metadata,
+    Column("dyad", String(7), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("month", String(7), primary_key=True),
+    Column("country", String(3), primary_key=True),
+    Column("actor_id", String(200), primary_key=True),
+    Column("n_events", Integer, nullable=False),
+)
 
 event_blocks = Table(   # merge blocking: candidates share (type|pair-or-actor, month)
     "event_blocks", metadata,

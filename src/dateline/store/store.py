@@ -7,13 +7,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from types import SimpleNamespace
 
 from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 
 from dateline.model import Actor, Article, Event, Extraction, Fact
-from dateline.store import merge
+from dateline.store import aggregates, merge
 from dateline.store.engine import WRITE, make_engine, migrate, normalise_url
 from dateline.store.errors import StoreError, explain, masked
 from dateline.store.query import EventQuery, FactQuery, event_conditions, fact_conditions
@@ -138,8 +139,8 @@ class Store:
             if row is None:   # same id, new content (an updated article): replace the old version
                 row = conn.execute(select(articles.c.id, articles.c.status, articles.c.version)
                                    .where(articles.c.id == article.id)).first()
-                if row is not None:
-                    row = row._replace(version=None)
+                if row is not None:   # (sqlalchemy Rows have no _replace)
+                    row = SimpleNamespace(id=row.id, status=row.status, version=None)
             if row is not None and row.status == "done" and row.version == extraction.version:
                 return AddResult(row.id, "unchanged")
             status = "added"
@@ -377,7 +378,11 @@ class Store:
 
     def _write_derived(self, conn: Connection, canon: list[Event], n_sources: dict[str, int],
                        replace: list[str]) -> None:
-        """event_actors, event_tags, event_dyads and event_blocks rows for canonical events, in batches."""
+        """event_actors, event_tags, event_dyads and event_blocks rows for canonical events, in batches,
+        and the per-dyad monthly totals they feed (old rows taken away, new rows added)."""
+        delta = aggregates.Delta()
+        if replace:
+            delta.add(*aggregates.stored_rows(conn, replace), sign=-1)
         for chunk in _chunks(replace):
             for table in (event_actors, event_tags, event_dyads, event_blocks):
                 conn.execute(delete(table).where(table.c.event_id.in_(chunk)))
@@ -403,6 +408,8 @@ class Store:
                             (event_blocks, block_rows)):
             if rows:
                 conn.execute(insert(table), rows)
+        delta.add(dyad_rows, tag_rows, actor_rows)
+        aggregates.apply(conn, delta)
 
     def _remove_article_data(self, conn: Connection, article_id: str) -> None:
         """Takes an article's events out of the store and rebuilds the canonical events they had joined."""
@@ -415,8 +422,7 @@ class Store:
                 select(article_events.c.record).where(article_events.c.event_id == event_id)
                 .order_by(article_events.c.article_id, article_events.c.seq))]
             if not members:
-                for table in (event_actors, event_tags, event_dyads, event_blocks):
-                    conn.execute(delete(table).where(table.c.event_id == event_id))
+                self._write_derived(conn, [], {}, replace=[event_id])   # derived rows and totals go
                 conn.execute(delete(events).where(events.c.id == event_id))
                 continue
             self._write_canonical(conn, merge.refold(event_id, members), first_article=members[0].article_id)

@@ -1,6 +1,7 @@
 """Synthetic Extractions for benchmarks and tests: deterministic, realistic in shape, no NLP needed."""
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import date, timedelta
 
@@ -64,3 +65,58 @@ def make_extraction(i: int, events_per_article: int = 8, start: date = date(2020
                           evidence=first.mentions[0]))
     actors = {a.id: a for e in evs for a in e.actors + e.recipients}
     return Extraction(article=article, actors=list(actors.values()), events=evs, facts=facts, version=version)
+
+
+CONTEXTS = ["diplomatic", "economic", "military", "security"]
+DIMENSIONS = ["trade", "energy", "security", "education"]
+
+
+def _official(code: str, n: int) -> Actor:
+    return Actor(id=f"person:official-{code.lower()}-{n}", name=f"Official {n} of {code}", kind="person",
+                 country=code, sector="GOV")
+
+
+def _coarser_time(rng: random.Random, t: TimeRef) -> TimeRef:
+    """The day, or the same moment known only to its week (one across New Year), month or year, or no time."""
+    d = t.earliest
+    roll = rng.random()
+    if roll < 0.15:
+        last = date(d.year + (d.month == 12), d.month % 12 + 1, 1) - timedelta(days=1)
+        return TimeRef(value=d.strftime("%Y-%m"), granularity="month", source="text", earliest=d.replace(day=1),
+                       latest=last)
+    if roll < 0.25:
+        return TimeRef(value=str(d.year), granularity="year", source="text", earliest=date(d.year, 1, 1),
+                       latest=date(d.year, 12, 31))
+    if roll < 0.30:
+        return TimeRef(value=None, granularity="unknown", source="none")
+    if roll < 0.34:
+        monday = date(d.year, 12, 29)
+        return TimeRef(value=f"{d.year + 1}-W01", granularity="week", source="text", earliest=monday,
+                       latest=monday + timedelta(days=6))
+    return t
+
+
+def make_mixed_extraction(i: int, events_per_article: int = 6, start: date = date(2024, 1, 1), days: int = 40,
+                          version: str = "synthetic-1", seed: int = 5) -> Extraction:
+    """Like make_extraction, with what real articles add: events dated to a week, month or year or not
+    at all, contexts and dimensions, named officials beside the countries (sometimes on both sides),
+    events without scores. Deterministic; a short ``days`` span makes articles report the same events."""
+    ex = make_extraction(i, events_per_article, start=start, days=days, version=version, seed=seed)
+    rng = random.Random(seed * 7_000_003 + i)
+    evs = []
+    for ev in ex.events:
+        a, b = ev.actors[0].country, ev.recipients[0].country
+        actors, recipients = list(ev.actors), list(ev.recipients)
+        if rng.random() < 0.5:
+            actors.append(_official(a, rng.randrange(3)))
+        if rng.random() < 0.3:
+            recipients.append(_official(b, rng.randrange(3)))
+        if rng.random() < 0.1:
+            recipients.append(actors[-1])          # the same person named on both sides
+        no_score = rng.random() < 0.1
+        evs.append(dataclasses.replace(
+            ev, actors=actors, recipients=recipients, time=_coarser_time(rng, ev.time),
+            contexts=rng.sample(CONTEXTS, k=rng.randrange(3)), dimensions=rng.sample(DIMENSIONS, k=rng.randrange(3)),
+            plover_score=None if no_score else ev.plover_score, goldstein=None if no_score else ev.goldstein))
+    people = {x.id: x for e in evs for x in e.actors + e.recipients}
+    return dataclasses.replace(ex, events=evs, actors=list(people.values()))
