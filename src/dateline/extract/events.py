@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline import ontology
 from dateline.extract import evidence_for, sentences
+from dateline.extract.places import place_cues
 from dateline.extract.modality import ModalityDetector, is_historical, tense
 from dateline.extract.roles import CLAUSE_RECIPIENT_TYPES, MentionIndex, Roles, noun_roles, phrase_parties, verb_roles
 from dateline.knowledge.lexicon import ANY, TriggerSense, load_dimensions, load_lexicon
@@ -26,6 +27,12 @@ RECENT = timedelta(days=7)          # a time this close to publication is "the s
 DISCOURSE_WINDOW = 4                # past-tense sentences inherit a day named up to 4 sentences back
 _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN"})
+# Non-material types whose act is still aimed at the place it happens in when no party is named:
+# "threatened to impose a curfew in Algiers", "lifted the curfew in Montenegro".
+PLACE_TARGET_TYPES = frozenset({"THREATEN", "CONCEDE"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "throughout", "across", "around"})
+# words between a locative preposition and a place name ("in southeastern Serbia"): place_cues.tsv
+_LOCATIVE_SKIP = place_cues(kind="direction") | place_cues(kind="filler")
 _EMBEDDED = frozenset({"xcomp", "ccomp", "pcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
 _REASON_PREPS = frozenset({"for", "over", "about", "of", "against"})
@@ -355,8 +362,9 @@ class EventExtractor:
                 recipients = self._destination_country(roles.destination, sent, scope, actors)
             actors, recipients, mode, cameo = _host_and_visitor(actors, recipients, mode, cameo, place)
         if not recipients and sense.shape == "directed" and (
-                mode == "visit" or ontology.quad_class(event_type) in (2, 4)):
-            recipients = self._place_country(place, actors, scope)
+                mode == "visit" or event_type in PLACE_TARGET_TYPES
+                or ontology.quad_class(event_type) in (2, 4)):
+            recipients = self._place_country(place, actors, scope, domestic_ok=mode != "visit")
         # a future meeting is an intention (AGREE); a future or hypothetical attack is a threat
         recoded = ontology.recode_irrealis(event_type, mode, modality.future, modality.hypothetical)
         if recoded is not None:
@@ -408,14 +416,20 @@ class EventExtractor:
         return list(scope.main_dyad())
 
     def _place_country(self, place: Place | None, actors: list[Actor],
-                       scope: _ArticleScope) -> list[Actor]:
-        """A material act done in a foreign country with no named target is aimed at that country
-        ("sent 21 observers to Bosnia", "evacuated the wounded from Gorazde")."""
+                       scope: _ArticleScope, domestic_ok: bool = True) -> list[Actor]:
+        """A material act (or a threat or concession of one) done in a place with no named target
+        is aimed at the place's country ("sent 21 observers to Bosnia", "evacuated the wounded
+        from Gorazde", "imposed a curfew in Algiers", "lifted a curfew in Montenegro"); with
+        ``domestic_ok`` False only when the place is abroad for the actors (a visit)."""
         if place is None or place.source == "dateline" or not place.country:
             return []
-        if place.country in {a.country for a in actors} or not all(a.country for a in actors):
-            return []
-        return [scope.country_actor(place.country)]
+        target = scope.country_actor(place.country)
+        if target.id in {a.id for a in actors}:
+            return []                       # "Algeria imposed a curfew in Algeria": no second party
+        if domestic_ok or place.country not in {a.country for a in actors}:
+            # a curfew in Algiers imposed by Algeria's president is aimed at Algeria
+            return [target]
+        return []
 
     def _destination_country(self, dest: Token, sent: Span, scope: _ArticleScope,
                              actors: list[Actor]) -> list[Actor]:
@@ -453,10 +467,13 @@ class EventExtractor:
 
     def _place(self, tok: Token, sent: Span, scope: _ArticleScope, roles: Roles) -> Place | None:
         role_spans = [(m.start, m.end) for m in [*roles.actors, *roles.recipients] if m.via not in ("capital",)]
+        # a party named after "in/at/near" is also where it happens ("the Red Cross operating in Iraq")
         candidates = [p for p in scope.places_in(sent)
-                      if not any(s <= p.span.start < e for s, e in role_spans)]
+                      if _after_locative(scope.doc, p) or not any(s <= p.span.start < e for s, e in role_spans)]
         if candidates:
-            return min(candidates, key=lambda p: abs(p.span.start - tok.idx))
+            # a place in the trigger's own clause beats a nearer one in another clause
+            # ("eased measures in Montenegro as authorities in Croatia cracked down")
+            return min(candidates, key=lambda p: (not _in_clause_of(scope.doc, p, tok), abs(p.span.start - tok.idx)))
         return scope.get_dateline_place()
 
     def _dimensions(self, tok: Token, is_noun: bool) -> tuple[list[str], list[str]]:
@@ -513,6 +530,32 @@ def _drop_shadowed(actors: list[Actor]) -> list[Actor]:
     """'Pakistan's Foreign Minister Ishaq Dar': the person stands for the side; drop the country."""
     people_countries = {a.country for a in actors if a.kind != "country" and a.country}
     return [a for a in actors if not (a.kind == "country" and a.country in people_countries)]
+
+
+def _in_clause_of(doc: Doc, place: Place, trigger: Token) -> bool:
+    """Whether the place name hangs from the trigger without passing through another verb."""
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(12):
+        if tok is trigger:
+            return True
+        if tok.head is tok or (tok.pos_ in _VERB_POS and tok is not span.root):
+            return False
+        tok = tok.head
+    return False
+
+
+def _after_locative(doc: Doc, place: Place) -> bool:
+    """Whether a place name follows a locative preposition ("in southern Lebanon", "at Basra")."""
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in _LOCATIVE_SKIP:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in LOCATIVE_PREPS
 
 
 def _host_and_visitor(actors: list[Actor], recipients: list[Actor], mode: str | None, cameo: str,

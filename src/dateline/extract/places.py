@@ -1,10 +1,12 @@
 """Places: where things happen, from place names in sentences and from the article's dateline.
 
-A GPE/LOC/FAC entity counts as a place mention when a place cue stands right before it ("held in
-Moscow", "trips to Islamabad", "visiting Beijing"; cues in place_cues.tsv), so the actor reading
-of "Russia agreed" never becomes a place. Names resolve through the country table (when the
-knowledge base is given) and the offline gazetteer; an ambiguous city name goes to the dateline
-country, then to the countries the article mentions most, then to the biggest place.
+A GPE/LOC/FAC entity counts as a place mention when a place cue stands before it ("held in
+Moscow", "trips to Islamabad", "visiting Beijing", "in southeastern Serbia") or a word naming a
+kind of place does ("the capital Kabul", "the town of Rafah"); the words are in place_cues.tsv.
+So the actor reading of "Russia agreed" never becomes a place. Names resolve through the country
+table (when the knowledge base is given) and the offline gazetteer; an ambiguous city name goes to
+the dateline country, then to the countries the sentence's article names (countries and demonyms,
+"the Bosnian town of Gorazde"), most named first, then to the biggest place.
 """
 from __future__ import annotations
 
@@ -27,8 +29,10 @@ _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 @functools.lru_cache(maxsize=4)
-def place_cues(extra: tuple[str, ...] = ()) -> frozenset[str]:
-    return frozenset(r["word"].lower() for r in read_table("place_cues.tsv", extra))
+def place_cues(extra: tuple[str, ...] = (), kind: str = "cue") -> frozenset[str]:
+    """Words of one kind from place_cues.tsv: cue, settlement, direction or filler."""
+    return frozenset(r["word"].lower() for r in read_table("place_cues.tsv", extra)
+                     if (r.get("kind") or "cue") == kind)
 
 
 @functools.lru_cache(maxsize=4)
@@ -48,6 +52,8 @@ class PlaceResolver:
         extra = tuple(getattr(kb, "extra_paths", ()) or ())
         self.gazetteer = load_gazetteer(extra)
         self.cues = place_cues(extra)
+        self.settlements = place_cues(extra, "settlement")
+        self.skippable = place_cues(extra, "direction") | place_cues(extra, "filler")
         never = set(non_places(extra))
         if kb is not None:
             never.update(name_key(p) for p in kb.non_actors.by_kind.get("outlet", ()))
@@ -61,10 +67,7 @@ class PlaceResolver:
         found: list[Place] = []
         for ent in doc.ents:
             is_place = ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and self._org_is_city(ent.text))
-            if ent.start == 0 or not is_place:
-                continue
-            prev = doc[ent.start - 1]
-            if prev.lower_ not in self.cues and prev.lemma_.lower() not in self.cues:
+            if not is_place or not self.is_cued(doc, ent.start):
                 continue
             place = self._resolve(ent.text, preferred)
             if place is None:
@@ -91,6 +94,21 @@ class PlaceResolver:
             place.span = TextSpan(m.start(1), m.end(1), m.group(1))
         return place
 
+    def is_cued(self, doc: Doc, start: int) -> bool:
+        """Whether the words before token ``start`` mark a place: a cue, possibly followed by
+        direction words ("in southeastern Serbia"), or a kind of place ("capital Kabul",
+        "town of Rafah")."""
+        i = start - 1
+        if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in self.settlements:
+            return True
+        if i >= 0 and doc[i].lower_ in self.settlements:
+            return True
+        while i >= 0 and doc[i].lower_ in self.skippable:
+            i -= 1
+        if i < 0:
+            return False
+        return doc[i].lower_ in self.cues or doc[i].lemma_.lower() in self.cues
+
     # -- internals --
 
     def _org_is_city(self, text: str) -> bool:
@@ -109,6 +127,10 @@ class PlaceResolver:
             return country
         entries = self.gazetteer.entries(cleaned)
         if not entries:
+            # "Montenegro province", "Herat city": the name without its kind-of-place word
+            head, _, last = cleaned.rpartition(" ")
+            if head and last.lower() in self.settlements:
+                return self._resolve(head, preferred)
             return None
         return self._choose(entries, tuple(p for p in preferred if p)).to_place()
 
@@ -139,11 +161,17 @@ class PlaceResolver:
     def _context_countries(self, doc: Doc, article: Article) -> tuple[str, ...]:
         """The dateline country first, then the countries the article names, most named first."""
         counts: Counter[str] = Counter()
+        demonyms = self.kb.countries if self.kb is not None else None
         for ent in doc.ents:
             if ent.label_ == "GPE":
                 place = self._country(clean_name(ent.text))
                 if place and place.country:
                     counts[place.country] += 1
+            elif ent.label_ == "NORP" and demonyms is not None:
+                # "the Bosnian town of Gorazde": a demonym names the country too
+                c = demonyms.by_demonym(clean_name(ent.text))
+                if c is not None:
+                    counts[c.iso3] += 1
         ordered = [article.dateline_country] if article.dateline_country else []
         if not ordered and article.dateline:
             guess = self.gazetteer.entries(article.dateline)
