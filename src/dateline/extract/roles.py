@@ -21,6 +21,9 @@ RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "upon", "toward", "t
 NOUN_RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "upon", "toward", "towards", "into",
                                   "at", "for"})
 NOUN_ACTOR_PREPS = frozenset({"by", "from"})
+# Prepositions inside an object that name whom the act is aimed at: "ties with Russia",
+# "sanctions against Nigeria", "aid program for Bosnia".
+NESTED_RECIPIENT_PREPS = frozenset({"to", "with", "against", "toward", "towards", "on", "upon", "for"})
 LOCATIVE_VIA = frozenset({"capital", "dateline"})   # a capital after "in/at" is a place, not a party
 _SUBJ = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
@@ -167,9 +170,15 @@ def nested_recipients(obj: Token, index: MentionIndex, depth: int = 0) -> list[A
     if depth >= 3:
         return out
     for c in obj.children:
-        if c.dep_ == "prep" and c.lower_ in ("to", "with", "against", "toward", "towards", "on", "upon"):
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ in NESTED_RECIPIENT_PREPS:
             for p in _pobjs(c):
                 out.extend(m for m in phrase_parties(p, index) if m not in out)
+                out.extend(m for m in nested_recipients(p, index, depth + 1) if m not in out)
+        elif c.lower_ == "of":
+            # "part of a military aid program for Bosnia": look through the "of" phrase
+            for p in _pobjs(c):
                 out.extend(m for m in nested_recipients(p, index, depth + 1) if m not in out)
     return out
 
@@ -244,6 +253,10 @@ def noun_roles(noun: Token, index: MentionIndex, event_type: str) -> Roles:
                 elif prep in NOUN_RECIPIENT_PREPS or prep == "of":
                     for m in parties:
                         if _not_locative(m, prep):
+                            _add(roles.recipients, m)
+                    if not parties:
+                        # "a suspension of air links with Serbia"
+                        for m in nested_recipients(p, index):
                             _add(roles.recipients, m)
                 if prep == "to" and roles.destination is None:
                     roles.destination = p
