@@ -339,7 +339,8 @@ class EventExtractor:
         is_noun = tok.pos_ in _NOUN_POS
         roles = noun_roles(tok, scope.index, sense.type) if is_noun else \
             verb_roles(tok, scope.index, swap=sense.shape == "swap",
-                       clause_recipients=sense.type in CLAUSE_RECIPIENT_TYPES)
+                       clause_recipients=sense.type in CLAUSE_RECIPIENT_TYPES,
+                       condition_recipients=sense.type == "THREATEN")
         if is_noun and sense.shape == "swap" and not roles.inherited:
             roles.actors, roles.recipients = roles.recipients, roles.actors
         actors = _actors_of(roles.actors)

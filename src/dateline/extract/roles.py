@@ -36,6 +36,9 @@ _NAME_MODS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 # The "of" object of these event nouns is the agent ("session of the Commission", "visit of the
 # President"); for the others it is the one acted upon ("release of prisoners").
 OF_IS_AGENT = frozenset({"CONSULT", "COOPERATE", "PROTEST", "MOBILIZE"})
+# Prepositions that name the owner of an object with no party of its own ("calls by Belarus").
+OWNER_PREPS = frozenset({"by", "from", "for"})
+CONDITION_MARKS = frozenset({"if", "unless"})
 # Types whose "that" clause names whom the act is aimed at: "demanded that Israel withdraw".
 CLAUSE_RECIPIENT_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
 
@@ -183,6 +186,33 @@ def nested_recipients(obj: Token, index: MentionIndex, depth: int = 0) -> list[A
     return out
 
 
+def owner_parties(obj: Token, index: MentionIndex) -> list[ActorMention]:
+    """Whose thing an object is when it names no party itself: "rejected calls by Belarus",
+    "dismissed an appeal from the president", "attacked a camp for Congolese refugees"."""
+    out: list[ActorMention] = []
+    for c in obj.children:
+        if c.dep_ == "prep" and c.lower_ in OWNER_PREPS:
+            for p in _pobjs(c):
+                out.extend(m for m in phrase_parties(p, index) if m not in out)
+    return out
+
+
+def conditional_recipients(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """Whom a threat is aimed at when it names only a condition: the subject of its "if/unless"
+    clause ("threatened to strike unless Israel rescinded the law")."""
+    out: list[ActorMention] = []
+    scopes = [verb]
+    for tok in scopes:
+        for c in tok.children:
+            if c.dep_ == "xcomp" and len(scopes) < 4:
+                scopes.append(c)
+            elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+                for s in c.children:
+                    if s.dep_ in _SUBJ or s.dep_ in _PASSIVE_SUBJ:
+                        out.extend(m for m in phrase_parties(s, index) if m not in out)
+    return out
+
+
 def verb_recipients(verb: Token, index: MentionIndex) -> tuple[list[ActorMention], Token | None]:
     out: list[ActorMention] = []
     destination = None
@@ -191,7 +221,7 @@ def verb_recipients(verb: Token, index: MentionIndex) -> tuple[list[ActorMention
         for c in scope.children:
             is_prep = c.dep_ in ("prep", "prt") or (c.dep_ == "dative" and c.pos_ == "ADP")
             if not is_prep and (c.dep_ in _OBJ or (c.dep_ in _PASSIVE_SUBJ and scope is verb)):
-                out.extend(m for m in phrase_parties(c, index) if m not in out)
+                out.extend(m for m in phrase_parties(c, index) or owner_parties(c, index) if m not in out)
                 out.extend(m for m in nested_recipients(c, index) if m not in out)
                 if c.dep_ in _OBJ and destination is None:
                     destination = c
@@ -218,11 +248,14 @@ def clause_subject_recipients(verb: Token, index: MentionIndex) -> list[ActorMen
     return out
 
 
-def verb_roles(verb: Token, index: MentionIndex, swap: bool, clause_recipients: bool = False) -> Roles:
+def verb_roles(verb: Token, index: MentionIndex, swap: bool, clause_recipients: bool = False,
+               condition_recipients: bool = False) -> Roles:
     actors, inherited = subject_parties(verb, index)
     recipients, destination = verb_recipients(verb, index)
     if clause_recipients and not recipients:
         recipients = clause_subject_recipients(verb, index)
+    if condition_recipients and not recipients:
+        recipients = [m for m in conditional_recipients(verb, index) if m not in actors]
     recipients = [m for m in recipients if m not in actors]
     if swap:
         actors, recipients = recipients, actors
