@@ -419,3 +419,75 @@ def test_context_only_keywords_tag_contexts_not_sectors(nlp):
     ev = extract(nlp, "Police arrested the opposition candidate before the election.")[0]
     assert {"election", "political_institutions"} <= set(ev.contexts)
     assert "election" not in ev.dimensions and ev.dimensions == []
+
+
+# Places and recipients through the full pipeline (real actor resolver and gazetteer).
+def _events(pipeline, text):
+    from dateline.model import Article
+    return pipeline.extract(Article(text=text, published=date(2000, 1, 7))).events
+
+
+def _one(pipeline, text, etype):
+    found = [e for e in _events(pipeline, text) if e.type == etype]
+    assert len(found) == 1, [(e.type, e.trigger) for e in _events(pipeline, text)]
+    return found[0]
+
+
+def _countries(actors):
+    return sorted(a.country for a in actors)
+
+
+@pytest.mark.parametrize("text, etype, place, recipients", [
+    # a country named after "in" is the place; an act done there with no named target aims at it
+    ("Serbia lifted a night curfew in Montenegro.", "CONCEDE", "MNE", ["MNE"]),
+    # a city resolves through the gazetteer; a domestic curfew is aimed at the country itself
+    ("President Abdelaziz Bouteflika threatened to impose a curfew in Algiers.", "THREATEN", "DZA", ["DZA"]),
+    # "in the capital city of X", "the Bosnian town of X"
+    ("Algerian students blocked roads in the capital city of Algiers.", "PROTEST", "DZA", None),
+    ("United Nations helicopters evacuated the wounded from the Bosnian town of Gorazde.", "AID", "BIH", ["BIH"]),
+    # the place in the trigger's own clause, not the nearer one in another clause
+    ("Serbia eased emergency measures in Montenegro as authorities in Croatia cracked down on rebels.",
+     "CONCEDE", "MNE", ["MNE"]),
+])
+def test_event_place_and_place_as_target(pipeline, text, etype, place, recipients):
+    ev = _one(pipeline, text, etype)
+    assert ev.place is not None and ev.place.country == place
+    if recipients is not None:
+        assert _countries(ev.recipients) == recipients
+
+
+def test_party_named_after_in_is_also_the_place(pipeline):
+    ev = _one(pipeline, "Security forces in Guinea have tortured scores of refugees.", "ASSAULT")
+    assert _countries(ev.actors) == ["GIN"] and ev.place.country == "GIN"
+
+
+def test_visit_place_is_the_destination(pipeline):
+    ev = _one(pipeline, "Pakistan's prime minister visited Moscow on Tuesday.", "CONSULT")
+    assert ev.place.country == "RUS" and _countries(ev.recipients) == ["RUS"]
+
+
+@pytest.mark.parametrize("text, etype, actors, recipients", [
+    ("Germany accused Poland of breaking the agreement.", "ACCUSE", ["DEU"], ["POL"]),
+    ("France urged Italy to reopen the border.", "REQUEST", ["FRA"], ["ITA"]),
+    ("Japan warned North Korea over its missile tests.", "THREATEN", ["JPN"], ["PRK"]),
+    ("Britain criticised Iran for the arrests.", "ACCUSE", ["GBR"], ["IRN"]),
+    ("Egypt demanded that Israel withdraw its troops.", "REQUEST", ["EGY"], ["ISR"]),
+    ("Turkey called on Greece to resume talks.", "REQUEST", ["TUR"], ["GRC"]),
+    ("Chile protested against Argentina's decision.", "PROTEST", ["CHL"], ["ARG"]),
+    ("Norway gave Sweden a loan.", "AID", ["NOR"], ["SWE"]),                          # indirect object
+    ("A Kenyan village was attacked by Somali militants.", "ASSAULT", ["SOM"], ["KEN"]),  # passive agent
+    # the owner of an object that names no party itself
+    ("A camp for Congolese refugees was attacked by Burundian militiamen.", "ASSAULT", ["BDI"], ["COD"]),
+    ("Germany rejected calls by Belarus for economic aid.", "REJECT", ["DEU"], ["BLR"]),
+    # parties inside a noun trigger's object, and through "part of ... for"
+    ("Italy announced a suspension of air links with Serbia.", "SANCTION", ["ITA"], ["SRB"]),
+    ("The United States suspended part of a military aid program for Bosnia.", "SANCTION", ["USA"], ["BIH"]),
+    # a threat's condition names its target
+    ("Russia threatened to stop negotiations if the United States deploys new missiles.", "THREATEN",
+     ["RUS"], ["USA"]),
+    ("Syria threatened to close the border unless Jordan expels the rebels.", "THREATEN", ["SYR"], ["JOR"]),
+])
+def test_recipient_patterns(pipeline, text, etype, actors, recipients):
+    ev = _one(pipeline, text, etype)
+    assert _countries(ev.actors) == actors
+    assert _countries(ev.recipients) == recipients

@@ -90,3 +90,25 @@ def test_reference_article_places(nlp, places):
     assert not any(p.span.text == "Dawn" for p in found)
     moscow = next(p for p in found if p.name == "Moscow")
     assert text[moscow.span.start - 8:moscow.span.end] == "held in Moscow"
+
+
+# Cues beyond the word right before the name: direction words, kinds of place, demonym hints.
+@pytest.mark.parametrize("text, expected", [
+    ("Fighting broke out again in southeastern Serbia.", "SRB"),          # direction word after the cue
+    ("Rebels shelled positions in south Lebanon.", "LBN"),
+    ("Bombs exploded in the capital Kabul.", "AFG"),                       # kind of place before the name
+    ("Police blocked roads in the capital city of Algiers.", "DZA"),       # "city of" + name
+    ("Troops withdrew from the besieged Bosnian town of Gorazde.", "BIH"),
+    ("Egyptian police closed the crossing near the town of Rafah.", "EGY"),  # demonym picks the Rafah
+    ("Gunmen fired on a patrol in Basra.", "IRQ"),                         # hand-kept alias
+    ("Soldiers raided a refugee camp in the West Bank.", "PSE"),
+    ("Serbia eased emergency measures in Montenegro province.", "MNE"),    # name + kind of place
+])
+def test_find_with_direction_kind_and_demonym_cues(nlp, places, text, expected):
+    found = places.find(nlp(text), Article(text=text, published=date(2025, 4, 18)))
+    assert [p.country for p in found] == [expected]
+
+
+def test_kind_of_place_is_no_cue_for_a_party(nlp, places):
+    text = "Serbia and Croatia signed a trade deal."
+    assert places.find(nlp(text), Article(text=text, published=date(2025, 4, 18))) == []
