@@ -8,6 +8,7 @@ more sources), it never adds a second event.
 """
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 
@@ -81,18 +82,25 @@ class Delta:
 
 def apply(conn: Connection, delta: Delta) -> None:
     """Adds the changes to the aggregate tables (upsert) and drops rows left without events."""
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     for table, key, sums, rows in delta.rows():
         if not rows:
             continue
-        stmt = dialect.insert(table)
-        stmt = stmt.on_conflict_do_update(index_elements=[table.c[k] for k in key],
-                                          set_={s: table.c[s] + stmt.excluded[s] for s in sums})
-        conn.execute(stmt, rows)
+        upsert, drop_empty = _statements(conn.dialect.name, table, key, sums)
+        conn.execute(upsert, rows)
         emptied = [{f"k_{k}": r[k] for k in key} for r in rows if r["n_events"] < 0]
         if emptied:
-            conn.execute(delete(table).where(*(table.c[k] == bindparam(f"k_{k}") for k in key),
-                                             table.c.n_events <= 0), emptied)
+            conn.execute(drop_empty, emptied)
+
+
+@functools.lru_cache(maxsize=16)
+def _statements(dialect_name: str, table, key: tuple[str, ...], sums: tuple[str, ...]):
+    """(upsert adding to the sums, delete of rows left without events) for one table, built once."""
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    upsert = dialect.insert(table)
+    upsert = upsert.on_conflict_do_update(index_elements=[table.c[k] for k in key],
+                                          set_={s: table.c[s] + upsert.excluded[s] for s in sums})
+    drop_empty = delete(table).where(*(table.c[k] == bindparam(f"k_{k}") for k in key), table.c.n_events <= 0)
+    return upsert, drop_empty
 
 
 def stored_rows(conn: Connection, event_ids: list[str]) -> tuple[list[dict], list[dict], list[dict]]:
