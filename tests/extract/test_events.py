@@ -491,3 +491,13 @@ def test_recipient_patterns(pipeline, text, etype, actors, recipients):
     ev = _one(pipeline, text, etype)
     assert _countries(ev.actors) == actors
     assert _countries(ev.recipients) == recipients
+
+
+def test_time_in_the_triggers_own_clause_beats_a_nearer_one_in_a_coordinated_clause(pipeline):
+    from dateline.model import Article
+
+    text = ("Turkey had brokered the grain agreement with the United Nations in 2022, "
+            "and Russia pulled out of it in July.")
+    result = pipeline.extract(Article(text=text, published=date(2023, 9, 4)))
+    [retreat] = [e for e in result.events if e.type == "RETREAT"]
+    assert (retreat.time.value, retreat.time.granularity) == ("2023-07", "month")

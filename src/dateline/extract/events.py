@@ -450,7 +450,12 @@ class EventExtractor:
         published = scope.article.published
         here = [t for t in scope.times_in(sent) if not _in_other_clause(t, tok)]
         if here:
-            return copy.copy(min(here, key=lambda t: abs(t.span.start - tok.idx)))
+            # a time in the trigger's own clause beats a nearer one in a coordinated clause
+            # ("brokered the deal in 2022, and Russia pulled out of it in July" -> July)
+            own = _clause_verb(tok)
+            own_i = own.i if own is not None else -1
+            return copy.copy(min(here, key=lambda t: (_clause_verb_index(scope.doc, t) != own_i,
+                                                      abs(t.span.start - tok.idx))))
         clause_tense = tense(tok)
         if not irrealis and clause_tense == "present" and published is not None:
             return TimeRef(value=published.isoformat(), granularity="day", source="publication_date",
@@ -583,6 +588,25 @@ def _only_a_setting(noun: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The nearest verb at or above a token: the clause it belongs to."""
+    for _ in range(10):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _clause_verb_index(doc: Doc, time: TimeRef) -> int:
+    """Token index of the clause verb a time expression hangs on (-2 when there is none).
+    Indices, not Token objects: spaCy makes a new Token object on every access."""
+    span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+    verb = _clause_verb(span.root) if span is not None and len(span) else None
+    return verb.i if verb is not None else -2
 
 
 def _in_other_clause(time: TimeRef, trigger: Token) -> bool:
