@@ -26,3 +26,24 @@ def test_dask_matches_single_process(pipeline, scheduler):
     got = [[e.id for e in x.events] for x in extract_with_dask(articles, scheduler=scheduler, partition_size=2)]
     assert got == expected
     assert sum(map(len, got)) >= 3
+
+
+@pytest.mark.slow
+def test_ingest_on_dask_stores_the_same_events(tmp_path):
+    pytest.importorskip("dask")
+    from click.testing import CliRunner
+
+    from dateline.ingest import sample_paths
+    from dateline.store import EventQuery, open_store
+    from dateline.store.commands import ingest
+
+    samples = [str(p) for p in sample_paths()]
+    stored = {}
+    for name, extra in (("plain", []), ("dask", ["--dask", "synchronous"])):
+        db = str(tmp_path / f"{name}.db")
+        result = CliRunner().invoke(ingest, [*samples, "--db", db, *extra])
+        assert result.exit_code == 0, result.output
+        store = open_store(db)
+        stored[name] = sorted(e.id for e in store.query_events(EventQuery(limit=None)))
+        store.close()
+    assert stored["dask"] == stored["plain"] and len(stored["plain"]) >= 10

@@ -120,3 +120,13 @@ def test_cli_reports_bad_database_in_one_line(tmp_path):
     assert result.exit_code == 1
     assert "not a readable SQLite database" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command, extra", [(events, []), (export, ["--format", "csv", "--out", "x.csv"]),
+                                            (status, [])])
+def test_read_commands_refuse_a_store_that_does_not_exist(tmp_path, command, extra):
+    missing = tmp_path / "never" / "made.db"
+    result = CliRunner().invoke(command, ["--db", str(missing), *extra])
+    assert result.exit_code == 1
+    assert "no store at" in result.output and "dateline ingest" in result.output
+    assert not missing.parent.exists()  # nothing was created as a side effect

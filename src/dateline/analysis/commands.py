@@ -28,6 +28,7 @@ def timeline(a: str, b: str, start: str | None, end: str | None, db: str | None,
     from dateline.analysis.render import print_summary
     from dateline.model import to_jsonable
     from dateline.store import open_store
+    from dateline.store.errors import StoreError
 
     codes = []
     for name, code in (("A", a), ("B", b)):
@@ -41,7 +42,10 @@ def timeline(a: str, b: str, start: str | None, end: str | None, db: str | None,
     except PeriodError as exc:
         raise click.BadParameter(str(exc), param_hint="--from/--to") from None
 
-    store = open_store(db)
+    try:
+        store = open_store(db, create=False)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
     try:
         analytics = DyadAnalytics(store)
         summary = analytics.summary(codes[0], codes[1], period)

@@ -24,11 +24,11 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
         raise click.BadParameter(f"'{value}' is not a date in YYYY-MM-DD form") from None
 
 
-def _open(db: str | None):
+def _open(db: str | None, create: bool = True):
     from dateline.store import open_store
 
     try:
-        return open_store(db)
+        return open_store(db, create=create)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -58,6 +58,26 @@ def _extract_safely(pipeline, batch: list) -> Iterator[tuple[object, object]]:
     yield from zip(batch, results)
 
 
+class DaskExtractor:
+    """Batches are extracted on Dask workers; a batch that fails is redone here, article by article."""
+
+    def __init__(self, scheduler: str) -> None:
+        self.scheduler = scheduler
+        self._local = None
+
+    def extract_many(self, articles: list):
+        from dateline.distributed import extract_with_dask
+
+        return extract_with_dask(articles, scheduler=self.scheduler, partition_size=max(1, len(articles) // 8))
+
+    def extract(self, article):
+        from dateline.pipeline import Pipeline
+
+        if self._local is None:
+            self._local = Pipeline()
+        return self._local.extract(article)
+
+
 @click.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=str))
 @click.option("--db", help=DB_HELP)
@@ -66,7 +86,10 @@ def _extract_safely(pipeline, batch: list) -> Iterator[tuple[object, object]]:
 @click.option("--allow-undated", is_flag=True, help="Store articles with no publication date (times stay unresolved).")
 @click.option("--max-size", type=float, default=5.0, show_default=True, help="Largest article accepted, in MB.")
 @click.option("--batch-size", type=int, default=32, show_default=True, help="Articles per extraction batch.")
-def ingest(inputs, db, published, outlet, allow_undated, max_size, batch_size) -> None:
+@click.option("--dask", "dask_scheduler", metavar="SCHEDULER",
+              help="Extract on Dask: 'processes' for local processes or tcp://host:port of a cluster; "
+                   "the store is written from this process.")
+def ingest(inputs, db, published, outlet, allow_undated, max_size, batch_size, dask_scheduler) -> None:
     """Extract events from articles and keep them in the store (idempotent and resumable).
 
     \b
@@ -89,7 +112,7 @@ def ingest(inputs, db, published, outlet, allow_undated, max_size, batch_size) -
     counts = IngestCounts()
     console = Console(stderr=True)
     try:
-        pipeline = Pipeline()
+        pipeline = DaskExtractor(dask_scheduler) if dask_scheduler else Pipeline()
         progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                             TextColumn("{task.fields[articles]} articles · {task.fields[events]} events · "
                                        "{task.fields[failures]} failed · {task.fields[unchanged]} unchanged"),
@@ -216,7 +239,7 @@ def events(db, dyad, directed, actor, types, quad, contexts, dimensions, start, 
     from dateline.model import to_jsonable
 
     q = build_query(dyad, directed, actor, types, quad, contexts, dimensions, start, end, place_country, limit, offset)
-    store = _open(db)
+    store = _open(db, create=False)
     try:
         found = store.query_events(q)
         total = store.count_events(q)
@@ -265,7 +288,7 @@ def export(fmt, out, db, dyad, directed, actor, types, quad, contexts, dimension
     from dateline.export import ExportError, write_events
 
     q = build_query(dyad, directed, actor, types, quad, contexts, dimensions, start, end, place_country, limit)
-    store = _open(db)
+    store = _open(db, create=False)
     try:
         target = sys.stdout if out == "-" else out
         n = write_events(store.iter_events(q), fmt, target, articles=store.get_articles)
@@ -286,7 +309,7 @@ def status(db, fmt, max_failures) -> None:
     """What the store holds: articles, events, merges, facts, extractor versions, and what failed and why."""
     from dateline.model import to_jsonable
 
-    store = _open(db)
+    store = _open(db, create=False)
     try:
         st = store.status(max_failures=max_failures)
     except StoreError as exc:

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from dateline.model import Actor, Article, Event, Extraction, Fact
 from dateline.store import aggregates, merge
-from dateline.store.engine import WRITE, make_engine, migrate, normalise_url
+from dateline.store.engine import WRITE, make_engine, migrate, normalise_url, sqlite_path
 from dateline.store.errors import StoreError, explain, masked
 from dateline.store.query import EventQuery, FactQuery, event_conditions, fact_conditions
 from dateline.store.records import dumps, event_from, event_json, fact_from, mention_from, mention_row
@@ -598,11 +598,18 @@ def dyad_dates(ev: Event) -> tuple[date | None, str | None, int | None]:
     return day, month, year
 
 
-def open_store(url: str | None = None) -> Store:
-    """Opens (creating and migrating as needed) the store at ``url``; None -> the default store."""
+def open_store(url: str | None = None, create: bool = True) -> Store:
+    """Opens (creating and migrating as needed) the store at ``url``; None -> the default store.
+    With ``create=False`` a missing SQLite file is an error instead of a new empty store, so a
+    query never silently answers from a store that was never filled."""
     from dateline.config import default_db_url
 
     raw = url or default_db_url()
+    if not create:
+        path = sqlite_path(normalise_url(raw))
+        if path is not None and not path.exists():
+            raise StoreError(f"no store at {path} yet: run `dateline ingest` first, or pass --db "
+                             f"(or set DATELINE_DB) to use another store")
     engine = make_engine(raw)
     full = normalise_url(raw)
     try:
