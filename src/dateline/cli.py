@@ -35,9 +35,11 @@ class LazyGroup(click.Group):
         except (ImportError, AttributeError) as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            @click.command(name=name, help=f"(unavailable: {exc})")
+            reason = str(exc)  # ``exc`` is unbound once the except block ends
+
+            @click.command(name=name, help=f"(unavailable: {reason})")
             def unavailable() -> None:
-                raise click.ClickException(f"'{name}' is not available in this installation: {exc}")
+                raise click.ClickException(f"'{name}' is not available in this installation: {reason}")
             return unavailable
 
 

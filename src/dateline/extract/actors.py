@@ -633,7 +633,6 @@ class _Run:
 
     # ------------------------------------------------------------------ countries
     def _countries(self) -> None:
-        doc = self.doc
         skip_next = -1
         for idx, m in enumerate(self.matches):
             if m.key not in COUNTRY_KEYS or m.start <= skip_next or not self._free(m.start, m.end):

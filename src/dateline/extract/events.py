@@ -18,7 +18,7 @@ from dateline import ontology
 from dateline.extract import evidence_for, sentences
 from dateline.extract.places import place_cues
 from dateline.extract.modality import ModalityDetector, is_historical, tense
-from dateline.extract.roles import CLAUSE_RECIPIENT_TYPES, MentionIndex, Roles, noun_roles, phrase_parties, verb_roles
+from dateline.extract.roles import CLAUSE_RECIPIENT_TYPES, MentionIndex, Roles, noun_roles, verb_roles
 from dateline.knowledge.lexicon import ANY, TriggerSense, load_dimensions, load_lexicon
 from dateline.model import (Actor, ActorMention, Article, Event, Evidence, Place, TextSpan, TimeRef,
                             stable_id)

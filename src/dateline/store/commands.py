@@ -5,23 +5,14 @@ import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 
 import click
 
+from dateline.commands.options import date_option
 from dateline.store.errors import StoreError
 
 DB_HELP = ("Store: sqlite:///path.db, postgresql://user:password@host/db or a plain file path "
            "(default: $DATELINE_DB or the embedded store under $DATELINE_HOME / ~/.local/share/dateline).")
-
-
-def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date in YYYY-MM-DD form") from None
 
 
 def _open(db: str | None, create: bool = True):
@@ -81,7 +72,7 @@ class DaskExtractor:
 @click.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=str))
 @click.option("--db", help=DB_HELP)
-@click.option("--published", callback=_date_option, help="Publication date (YYYY-MM-DD) for every input.")
+@click.option("--published", callback=date_option, help="Publication date (YYYY-MM-DD) for every input.")
 @click.option("--outlet", help="Outlet name for every input.")
 @click.option("--allow-undated", is_flag=True, help="Store articles with no publication date (times stay unresolved).")
 @click.option("--max-size", type=float, default=5.0, show_default=True, help="Largest article accepted, in MB.")
@@ -189,8 +180,8 @@ def query_options(f):
         click.option("--quad", help="Quad classes, comma-separated (1 verbal coop ... 4 material conflict)."),
         click.option("--context", "contexts", help="PLOVER contexts, comma-separated."),
         click.option("--dimension", "dimensions", help="Partnership dimensions, comma-separated (trade,energy)."),
-        click.option("--from", "start", callback=_date_option, help="Events on or after YYYY-MM-DD."),
-        click.option("--to", "end", callback=_date_option, help="Events on or before YYYY-MM-DD."),
+        click.option("--from", "start", callback=date_option, help="Events on or after YYYY-MM-DD."),
+        click.option("--to", "end", callback=date_option, help="Events on or before YYYY-MM-DD."),
         click.option("--place", "place_country", help="ISO3 country where events took place."),
     ]
     for option in reversed(options):
