@@ -256,3 +256,13 @@ def test_no_general_statement_events(result):
 def test_event_ids_are_stable(pipeline, result):
     again = pipeline.extract(result.article)
     assert [e.id for e in again.events] == [e.id for e in result.events]
+
+
+def test_the_callers_article_is_not_changed(pipeline):
+    from dateline.model import Article
+
+    article = Article(text="ISLAMABAD: Pakistan and Russia agreed on Thursday to expand trade.",
+                      published=PUBLISHED, dateline="Islamabad")
+    result = pipeline.extract(article)
+    assert result.article.dateline_country == "PAK"
+    assert article.dateline_country is None

@@ -5,6 +5,7 @@ stage only reads the Doc and the records of the stages before it.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable, Iterator
 
@@ -68,8 +69,8 @@ class Pipeline:
         if article.dateline and not article.dateline_country:
             # the dateline country anchors "the Foreign Office" and place ambiguity
             place = self.places.dateline_place(article)
-            if place is not None:
-                article.dateline_country = place.country
+            if place is not None:  # a copy: the caller's Article is never changed
+                article = dataclasses.replace(article, dateline_country=place.country)
         mentions = self.actors.resolve(doc, article)
         times = self.times.find(doc, article)
         places = self.places.find(doc, article)
