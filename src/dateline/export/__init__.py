@@ -14,7 +14,6 @@ from typing import IO
 from dateline.model import Article, Event
 
 FORMATS = ("csv", "jsonl", "parquet", "plover-json", "gdelt-tsv")
-SUFFIXES = {"csv": ".csv", "jsonl": ".jsonl", "parquet": ".parquet", "plover-json": ".json", "gdelt-tsv": ".tsv"}
 ArticleLookup = Callable[[Iterable[str]], Mapping[str, Article]]
 
 

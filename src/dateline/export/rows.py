@@ -13,8 +13,6 @@ COLUMNS = ["event_id", "type", "mode", "cameo", "quad_class", "plover_score", "g
            "source_count", "mention_count", "article_ids", "mentions"]
 LIST_COLUMNS = {"actor_ids", "actor_names", "actor_countries", "recipient_ids", "recipient_names",
                 "recipient_countries", "contexts", "dimensions", "article_ids"}
-MENTION_FIELDS = ["article_id", "sentence_index", "sentence", "sentence_start", "sentence_end",
-                  "trigger_start", "trigger_end", "trigger_text"]
 
 
 def mention_dicts(event: Event) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from dateline.model import Evidence, TextSpan
+from dateline.model import Evidence
 
 
 def doc_text(doc: Doc) -> str:
@@ -39,10 +39,6 @@ def sentence_index_of(doc: Doc, token_i: int) -> int:
                 table[i] = idx
         doc.user_data["dateline_sent_of_token"] = table
     return table[token_i]
-
-
-def text_span(span: Span) -> TextSpan:
-    return TextSpan(span.start_char, span.end_char, span.text)
 
 
 def evidence_for(doc: Doc, article_id: str, sentence_index: int) -> Evidence:

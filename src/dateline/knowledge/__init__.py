@@ -58,14 +58,6 @@ class Knowledge:
     non_actors: NonActors
     extra_paths: tuple[str, ...] = ()
 
-    @property
-    def organisations(self) -> OrganizationTable:   # British spelling, same table
-        return self.organizations
-
-    @property
-    def user_actors(self) -> KnownActorTable:
-        return self.actors
-
     def table(self, name: str) -> tuple[dict[str, str], ...]:
         """Rows of any other knowledge table, built-in then the user's (for other stages' files)."""
         return read_table(name, self.extra_paths)

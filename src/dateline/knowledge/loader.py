@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import functools
-from collections.abc import Iterable
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -52,5 +51,3 @@ def split_list(value: str, sep: str = "|") -> list[str]:
     return [v.strip() for v in value.split(sep) if v.strip()] if value else []
 
 
-def data_files(pattern: str = "*") -> Iterable[Path]:
-    return sorted(DATA_DIR.glob(pattern))

@@ -14,10 +14,6 @@ class Title:
     abbreviations: tuple[str, ...] = ()
     country: str | None = None    # ISO3 when only one country has this title
 
-    @property
-    def is_minister(self) -> bool:
-        return "minister" in self.role.lower()
-
 
 class TitleTable:
     def __init__(self, rows: tuple[dict[str, str], ...]) -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from dateline.model import Actor, Event, Evidence, Fact, Place, TextSpan, TimeRef, to_jsonable
@@ -106,7 +106,3 @@ def mention_from(row: Any) -> Evidence:
                     time=span_from(spans.get("time")), place=span_from(spans.get("place")))
 
 
-def as_datetime(value: Any) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(str(value))
