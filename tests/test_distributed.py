@@ -16,7 +16,7 @@ TEXTS = [
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("scheduler", ["synchronous", "processes"])
+@pytest.mark.parametrize("scheduler", ["synchronous", "threads", "processes"])
 def test_dask_matches_single_process(pipeline, scheduler):
     pytest.importorskip("dask")
     from dateline.distributed import extract_with_dask

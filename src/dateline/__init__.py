@@ -1,11 +1,17 @@
 """dateline: news articles -> traceable PLOVER/CAMEO political events and dyad relationship views."""
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 
 __version__ = "0.1.0"
 
-_pipeline = None
+
+@functools.lru_cache(maxsize=1)
+def _default_pipeline():
+    from dateline.pipeline import Pipeline
+
+    return Pipeline()
 
 
 def extract(text: str, published: date | str | None = None, outlet: str | None = None,
@@ -16,16 +22,12 @@ def extract(text: str, published: date | str | None = None, outlet: str | None =
     >>> result = extract("Pakistan and Russia on Thursday agreed ...", published="2025-04-18")
     >>> [e.type for e in result.events]
     """
-    global _pipeline
     from dateline.model import Article
-    from dateline.pipeline import Pipeline
 
     if isinstance(published, str):
         published = date.fromisoformat(published[:10])
     elif isinstance(published, datetime):
         published = published.date()
-    if _pipeline is None:
-        _pipeline = Pipeline()
     article = Article(text=text, published=published, outlet=outlet, title=title, url=url,
                       dateline=dateline, source="<text>")
-    return _pipeline.extract(article)
+    return _default_pipeline().extract(article)

@@ -6,23 +6,25 @@ input order, identical to a single-process run (same event ids).
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 
 from dateline.config import Settings
 from dateline.model import Article, Extraction
 
-_worker_pipeline = None
-_worker_key = None
+# One Pipeline per worker thread: a spaCy pipeline must not run two batches at once, and Dask's
+# "threads" scheduler runs partitions concurrently inside one process.
+_per_thread = threading.local()
 
 
 def _extract_partition(articles: list[Article], model: str, knowledge: tuple[str, ...]) -> list[Extraction]:
-    global _worker_pipeline, _worker_key
     from dateline.pipeline import Pipeline
 
-    if _worker_pipeline is None or _worker_key != (model, knowledge):
-        _worker_pipeline = Pipeline(Settings(model=model, knowledge_paths=list(knowledge)))
-        _worker_key = (model, knowledge)
-    return list(_worker_pipeline.extract_many(articles))
+    key = (model, knowledge)
+    if getattr(_per_thread, "key", None) != key:
+        _per_thread.pipeline = Pipeline(Settings(model=model, knowledge_paths=list(knowledge)))
+        _per_thread.key = key
+    return list(_per_thread.pipeline.extract_many(articles))
 
 
 def extract_with_dask(articles: Iterable[Article], *, scheduler: str | None = None,
