@@ -8,7 +8,7 @@ from typing import Any
 from dateline.ingest.errors import InputError
 from dateline.ingest.layout import Layout
 from dateline.ingest.textclean import has_words
-from dateline.model import Article
+from dateline.model import Article, stable_id
 
 MIN_WORDS = 2   # fewer words of two or more letters than this: nothing a sentence splitter can use
 
@@ -82,6 +82,9 @@ def build_article(layout: Layout, given: Given, overrides: Overrides, *, source:
     meta["source_map"] = layout.source_map
     meta.update(given.meta)
     return Article(
+        # a story with a URL keeps its id when it is edited, so the store replaces the old version
+        # instead of counting the update as a second source; without one the content decides
+        id=stable_id("art", given.url) if given.url else "",
         text=layout.text,
         title=given.title or layout.title,
         outlet=outlet,
