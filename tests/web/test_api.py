@@ -109,6 +109,18 @@ def test_one_event_with_all_mentions_and_articles(client):
     assert get(client, "/api/events/evt-nope", 404) == {"error": "no event with id 'evt-nope'"}
 
 
+def test_event_articles_are_read_in_one_query(client, monkeypatch):
+    store = client.app.state.ctx.store
+    calls: list[list[str]] = []
+    read_many = store.get_articles
+    monkeypatch.setattr(store, "get_articles", lambda ids: calls.append(list(ids)) or read_many(calls[-1]))
+    monkeypatch.setattr(store, "get_article", lambda _: pytest.fail("one query per mention's article"))
+    events = get(client, "/api/events?dyad=PAK-RUS&type=AGREE")["events"]
+    e = get(client, f"/api/events/{events[0]['id']}")
+    assert len(calls) == 1
+    assert sorted(calls[0]) == sorted(e["articles"]) and len(calls[0]) == 2
+
+
 def test_article_text_comes_back_verbatim(client):
     markup = dyad_data.hostile_markup()
     a = get(client, f"/api/articles/{markup.article.id}")

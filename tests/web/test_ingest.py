@@ -1,6 +1,10 @@
 """POST /api/articles: off without a token, then only with the right bearer token; real extraction."""
 from __future__ import annotations
 
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -99,3 +103,94 @@ def test_post_html_reads_the_page_text(writer):
     for e in body["events"]:
         for m in e["mentions"]:
             assert "<p>" not in m["sentence"]
+
+
+# -- the same ingest rules as `dateline ingest` --------------------------------------------------
+def stored(client) -> dict:
+    return client.app.state.ctx.store.status()
+
+
+def test_undated_article_is_refused_and_nothing_stored(writer):
+    r = writer.post("/api/articles", json={"text": TEXT}, headers=AUTH)
+    assert r.status_code == 422, r.text
+    assert r.json() == {"error": "no publication date found; send published=YYYY-MM-DD or allow_undated=true"}
+    st = stored(writer)
+    assert (st.articles, st.events, st.articles_failed) == (0, 0, 0)
+
+
+def test_allow_undated_stores_the_article(writer):
+    r = writer.post("/api/articles", json={"text": TEXT, "allow_undated": True}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    body = r.json()
+    assert body["article"]["published"] is None
+    agree = [e for e in body["events"] if e["type"] == "AGREE"]
+    assert agree and agree[0]["time"]["value"] is None     # "on Thursday" has no anchor
+    assert stored(writer).articles == 1
+
+
+@pytest.mark.parametrize("error,status", [
+    (ValueError("[E088] Text of length 1200000 exceeds maximum of 1000000."), 422),   # the article's fault
+    (RuntimeError("matcher state corrupted"), 500),                                  # ours
+])
+def test_extraction_failure_is_recorded_and_answered_as_json(writer, pipeline, monkeypatch, error, status):
+    def broken(article):
+        raise error
+
+    monkeypatch.setattr(pipeline, "extract", broken)
+    r = writer.post("/api/articles", json={"text": TEXT, "published": "2025-04-18", "url": "https://news.example/9"},
+                    headers=AUTH)
+    assert r.status_code == status, r.text
+    message = r.json()["error"]
+    assert message.startswith(f"extraction failed: {type(error).__name__}: {error}")
+    assert "https://news.example/9" in message and "Traceback" not in message and "\n" not in message
+    st = stored(writer)
+    assert st.articles == 0 and st.events == 0 and st.articles_failed == 1
+    [failure] = st.failures
+    assert failure.source == "https://news.example/9"
+    assert failure.error == f"extraction failed: {type(error).__name__}: {error}"
+    listed = writer.get("/api/status").json()["failures"]
+    assert [f["source"] for f in listed] == ["https://news.example/9"]
+
+
+def test_failures_without_url_are_kept_per_article(writer, pipeline, monkeypatch):
+    def broken(article):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "extract", broken)
+    for text in (TEXT, "Russia and Pakistan signed an energy deal."):
+        assert writer.post("/api/articles", json={"text": text, "published": "2025-04-18"},
+                           headers=AUTH).status_code == 500
+    sources = {f.source for f in stored(writer).failures}
+    assert len(sources) == 2 and all(s.startswith("<api:") for s in sources)
+
+
+def test_concurrent_posts_both_succeed_one_extraction_at_a_time(writer, pipeline, monkeypatch):
+    real_extract = pipeline.extract
+    active, most = [0], [0]
+    guard = threading.Lock()
+
+    def watched(article):
+        with guard:
+            active[0] += 1
+            most[0] = max(most[0], active[0])
+        try:
+            time.sleep(0.2)           # long enough for the other request to arrive
+            return real_extract(article)
+        finally:
+            with guard:
+                active[0] -= 1
+
+    monkeypatch.setattr(pipeline, "extract", watched)
+    texts = [TEXT, "Russia and Pakistan signed an agreement on Friday to build a gas pipeline."]
+    barrier = threading.Barrier(len(texts))
+
+    def post(text: str):
+        barrier.wait()
+        return writer.post("/api/articles", json={"text": text, "published": "2025-04-18"}, headers=AUTH)
+
+    with ThreadPoolExecutor(max_workers=len(texts)) as pool:
+        responses = list(pool.map(post, texts))
+    assert [r.status_code for r in responses] == [201, 201], [r.text for r in responses]
+    assert all(r.json()["events"] for r in responses)
+    assert most[0] == 1                              # the shared spaCy pipeline never ran twice at once
+    assert stored(writer).articles == 2

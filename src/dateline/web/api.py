@@ -87,11 +87,9 @@ def event(request: Request, event_id: str) -> JSONResponse:
     e = store.get_event(event_id)
     if e is None:
         raise NotFound(f"no event with id '{event_id}'")
-    articles = {}
-    for m in e.mentions:
-        if m.article_id not in articles:
-            a = store.get_article(m.article_id)
-            articles[m.article_id] = article_meta(a) if a else {"id": m.article_id}
+    ids = list(dict.fromkeys(m.article_id for m in e.mentions))
+    found = store.get_articles(ids)           # one query for all the event's articles
+    articles = {i: article_meta(found[i]) if i in found else {"id": i} for i in ids}
     data = to_jsonable(e)
     data["articles"] = articles
     return ok(data)

@@ -15,6 +15,10 @@ class AppContext:
         self._store = None
         self._analytics: DyadAnalytics | None = None
         self._pipeline = None
+        # spaCy pipelines are not thread-safe for concurrent calls (components keep per-call state and
+        # share one Vocab/StringStore), and FastAPI runs sync endpoints on a thread pool: extractions
+        # through the shared Pipeline take turns behind this lock. Store writes stay outside it.
+        self._extract_lock = threading.Lock()
 
     @property
     def store(self):
@@ -38,6 +42,12 @@ class AppContext:
                 from dateline.pipeline import Pipeline
                 self._pipeline = Pipeline()
             return self._pipeline
+
+    def extract(self, article):
+        """The shared Pipeline's Extraction of ``article``, one extraction at a time (see __init__)."""
+        pipeline = self.pipeline()
+        with self._extract_lock:
+            return pipeline.extract(article)
 
     def countries(self) -> list:
         """Countries present in the store (kept by the analytics until the store changes)."""
