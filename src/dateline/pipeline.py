@@ -60,7 +60,7 @@ class Pipeline:
         self.nlp = load_nlp(self.settings.model)
         self.kb = load_knowledge(tuple(self.settings.knowledge_paths))
         self.actors = ActorResolver(self.kb)
-        self.times = TimeResolver()
+        self.times = TimeResolver(self.kb)
         self.places = PlaceResolver(self.kb)
         self.events = EventExtractor(self.kb)
         self.facts = FactExtractor(self.kb)

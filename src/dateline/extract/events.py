@@ -20,6 +20,7 @@ from dateline.extract.places import place_cues
 from dateline.extract.modality import ModalityDetector, is_historical, tense
 from dateline.extract.roles import CLAUSE_RECIPIENT_TYPES, MentionIndex, Roles, noun_roles, verb_roles
 from dateline.knowledge.lexicon import ANY, TriggerSense, load_dimensions, load_lexicon
+from dateline.knowledge.numbers import NumberWords, number_words
 from dateline.model import (Actor, ActorMention, Article, Event, Evidence, Place, TextSpan, TimeRef,
                             stable_id)
 
@@ -322,6 +323,7 @@ class EventExtractor:
         self.lexicon = load_lexicon(extra)
         self.dimensions = load_dimensions(extra)
         self.modality = ModalityDetector(extra)
+        self.numbers = number_words(extra)
 
     def extract(self, doc: Doc, article: Article, mentions: list[ActorMention], times: list[TimeRef],
                 places: list[Place]) -> list[Event]:
@@ -375,7 +377,7 @@ class EventExtractor:
             place = None
         dims, ctx = self._dimensions(tok, is_noun)
         contexts = list(dict.fromkeys([*sense.contexts, *ctx]))
-        quantity = _quantity(tok, is_noun)
+        quantity = _quantity(tok, is_noun, self.numbers)
 
         # one event per visitor when several people each made their own trip ("X and Y's trips")
         if mode == "visit" and len(actors) > 1:
@@ -640,7 +642,7 @@ def _is_recent(time: TimeRef | None, published: date | None) -> bool:
     return published - RECENT <= time.latest <= published + RECENT
 
 
-def _quantity(tok: Token, is_noun: bool) -> float | None:
+def _quantity(tok: Token, is_noun: bool, numbers: NumberWords) -> float | None:
     """'the signing of eight agreements' -> 8; 'signed three deals' -> 3."""
     if is_noun:
         objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -650,22 +652,8 @@ def _quantity(tok: Token, is_noun: bool) -> float | None:
     for o in objs:
         for c in o.children:
             if c.dep_ == "nummod":
-                return _number(c.text)
+                return numbers.parse(c.text)
     return None
-
-
-def _number(text: str) -> float | None:
-    cleaned = text.replace(",", "")
-    try:
-        return float(cleaned)
-    except ValueError:
-        pass
-    try:
-        from dateline.extract.time import count_of
-    except ImportError:
-        return None
-    n = count_of(text.lower())
-    return float(n) if n is not None else None
 
 
 # ---------------------------------------------------------------- intra-article merge

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from dateline.extract import doc_text, evidence_for, sentences
 from dateline.knowledge.loader import KnowledgeFileError, read_table, split_list
+from dateline.knowledge.numbers import NumberWords, number_words
 from dateline.model import Actor, ActorMention, Article, Fact, TextSpan, TimeRef, stable_id
 
 
@@ -51,6 +52,7 @@ class FactPatterns:
     currency_after: dict[str, str]
     qualifiers: dict[str, str]
     dyad_words: re.Pattern[str]
+    numbers: NumberWords       # number_words.tsv with the same user dirs as the patterns
 
 
 def _alternation(words: list[str]) -> str:
@@ -71,9 +73,9 @@ def fact_patterns(extra: tuple[str, ...] = ()) -> FactPatterns:
     before = {r["token"].lower(): r["code"] for r in read_table("currencies.tsv", extra) if r["position"] == "before"}
     after = {r["token"].lower(): r["code"] for r in read_table("currencies.tsv", extra) if r["position"] == "after"}
     qualifiers = {r["phrase"].lower(): r["qualifier"] for r in read_table("fact_qualifiers.tsv", extra)}
-    numbers = {r["word"].lower(): r["kind"] for r in read_table("number_words.tsv", extra)}
-    mult = _alternation([w for w, k in numbers.items() if k == "multiplier"])
-    words = _alternation([w for w, k in numbers.items() if k == "number" and len(w) > 2])
+    numbers = number_words(extra)
+    mult = _alternation(numbers.words("multiplier"))
+    words = _alternation([w for w in numbers.words("number") if len(w) > 2])
     qual = rf"(?:(?P<qual>{_alternation(list(qualifiers))})\s+(?:the\s+)?)?"
     number = rf"(?P<num>\d[\d,]*(?:\.\d+)?|(?:a\s+)?(?:{words})(?:-(?:{words}))?(?:\s+and\s+a\s+half)?)"
     # "$1.5bn", "Rs 20 billion" (symbol or code first) and "20 billion rupees" (word after)
@@ -88,35 +90,13 @@ def fact_patterns(extra: tuple[str, ...] = ()) -> FactPatterns:
                        rf"(?P<w1>[a-z][a-z-]*)(?:\s+(?P<w2>[a-z]+))?", re.IGNORECASE)
     dyad = re.compile(r"\b(?:bilateral|two-way|both countries|both sides|the two countries|"
                       r"the two nations|the two sides|between the two)\b", re.IGNORECASE)
-    return FactPatterns(tuple(indicators), money, count, before, after, qualifiers, dyad)
+    return FactPatterns(tuple(indicators), money, count, before, after, qualifiers, dyad, numbers)
 
 
-@functools.lru_cache(maxsize=1)
-def _number_table() -> dict[str, tuple[float, str]]:
-    return {r["word"].lower(): (float(r["value"]), r["kind"]) for r in read_table("number_words.tsv")}
-
-
-def parse_number(text: str, multiplier: str | None = None) -> float | None:
-    """'1,000' -> 1000; '1.5' + 'bn' -> 1.5e9; 'eight' -> 8; 'twenty-five' -> 25; 'a dozen' -> 12."""
-    t = text.lower().strip()
-    half = t.endswith(" and a half")
-    t = t.removesuffix(" and a half").removeprefix("a ").strip()
-    table = _number_table()
-    if t and t[0].isdigit():
-        value = float(t.replace(",", ""))
-    else:
-        parts = t.split("-")
-        if not all(p in table for p in parts):
-            return None
-        value = sum(table[p][0] for p in parts)
-    if half:
-        value += 0.5
-    if multiplier:
-        entry = table.get(multiplier.lower())
-        if entry is None:
-            return None
-        value *= entry[0]
-    return value
+def parse_number(text: str, multiplier: str | None = None, numbers: NumberWords | None = None) -> float | None:
+    """'1,000' -> 1000; '1.5' + 'bn' -> 1.5e9; 'eight' -> 8; 'twenty-five' -> 25; 'a dozen' -> 12.
+    ``numbers`` is the table the pattern was built from (built-in words only when None)."""
+    return (numbers or number_words()).parse(text, multiplier)
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -125,11 +105,9 @@ _WORD = re.compile(r"[a-z]+")
 class FactExtractor:
     def __init__(self, kb=None) -> None:
         self.kb = kb
-        self.patterns = fact_patterns(tuple(getattr(kb, "extra_paths", ()) or ()))
+        self.patterns = fact_patterns(tuple(str(p) for p in (getattr(kb, "extra_paths", ()) or ())))
         self.nouns: frozenset[str] = frozenset().union(*(i.nouns for i in self.patterns.indicators))
-        extra = tuple(getattr(kb, "extra_paths", ()) or ())
-        self.number_words = frozenset(r["word"].lower() for r in read_table("number_words.tsv", extra)
-                                      if len(r["word"]) > 2)
+        self.number_words = frozenset(w for w in self.patterns.numbers.table if len(w) > 2)
 
     def _may_hold_number(self, text: str) -> bool:
         """Cheap gate before the quantity patterns: a digit or a number word must be present."""
@@ -174,7 +152,7 @@ class FactExtractor:
                 continue
             pre = m.groupdict().get("pre")
             currency = p.currency_before.get(pre.lower()) if pre else p.currency_after.get((m["post"] or "").lower())
-            value = parse_number(m["num"], m["mult"])
+            value = parse_number(m["num"], m["mult"], p.numbers)
             if value is None or currency is None:
                 continue
             found.append(Quantity(m.start(), m.end(), value, currency, self._qualifier(m), None, True))
@@ -182,7 +160,7 @@ class FactExtractor:
         for m in p.count.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            value = parse_number(m["num"], m["mult"])
+            value = parse_number(m["num"], m["mult"], p.numbers)
             if value is None:
                 continue
             noun, noun_end = self._counted_noun(m)

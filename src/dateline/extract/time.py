@@ -7,7 +7,8 @@ Two layers. ``normalize`` reads one phrase against an anchor date ("last year" +
 (spaCy DATE/TIME entities plus our own weekday/week patterns), picks the tense direction from
 the sentence and turns each into a ``TimeRef``. dateparser is a cached last resort only.
 Words and vague phrases come from knowledge files (number_words.tsv, time_vague.tsv,
-time_cues.tsv).
+time_lexicon.tsv, time_tense.tsv, time_cues.tsv), built-in rows plus the user's: every reader
+takes ``extra`` (the user's knowledge directories, ``Knowledge.extra_paths``) and caches per value.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from spacy.tokens import Doc
 
 from dateline.extract import doc_text
 from dateline.knowledge.loader import read_table
+from dateline.knowledge.numbers import NumberWords, number_words
 from dateline.model import Article, TextSpan, TimeRef
 
 PAST, NEUTRAL, FUTURE = -1, 0, 1
@@ -60,28 +62,34 @@ PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night":
                 "tonight": "TNI"}
 
 
-@functools.lru_cache(maxsize=1)
-def number_words() -> dict[str, tuple[float, str]]:
-    return {r["word"].lower(): (float(r["value"]), r["kind"]) for r in read_table("number_words.tsv")}
+@dataclass(frozen=True, slots=True, eq=False)
+class TimeVocab:
+    """The words of the time knowledge files, built-in rows then the user's (later rows win)."""
+
+    numbers: NumberWords                         # number_words.tsv
+    vague: dict[str, str]                        # time_vague.tsv: phrase -> PAST_REF/PRESENT_REF/FUTURE_REF
+    fixed: dict[str, tuple[str, str]]            # time_lexicon.tsv: phrase -> (TIMEX3 value, kind)
+    tense: dict[str, frozenset[str]]             # time_tense.tsv: kind -> surface words
+    future_aux: frozenset[str]                   # time_cues.tsv, kind aux
+    future_governors: frozenset[str]             # time_cues.tsv, kind governor
+    vague_words: frozenset[str]                  # every word of a vague phrase
 
 
-@functools.lru_cache(maxsize=1)
-def vague_phrases() -> dict[str, str]:
-    return {r["phrase"].lower(): r["ref"] for r in read_table("time_vague.tsv")}
-
-
-@functools.lru_cache(maxsize=1)
-def fixed_phrases() -> dict[str, tuple[str, str]]:
-    """time_lexicon.tsv: phrase -> (TIMEX3 value, kind) for sets, durations and unspecified points."""
-    return {r["phrase"].lower(): (r["timex"], r["kind"]) for r in read_table("time_lexicon.tsv")}
-
-
-def count_of(word: str) -> int | None:
-    """'3' -> 3, 'three' -> 3, 'a' -> 1; None when the word is no small count."""
-    if word.isdigit():
-        return int(word)
-    entry = number_words().get(word.lower())
-    return int(entry[0]) if entry and entry[1] == "number" else None
+@functools.lru_cache(maxsize=8)
+def time_vocab(extra: tuple[str, ...] = ()) -> TimeVocab:
+    """The time vocabulary for these user knowledge dirs (``()``: built-in tables only)."""
+    vague = {r["phrase"].lower(): r["ref"] for r in read_table("time_vague.tsv", extra)}
+    fixed = {r["phrase"].lower(): (r["timex"], r["kind"]) for r in read_table("time_lexicon.tsv", extra)}
+    tense: dict[str, set[str]] = {}
+    for r in read_table("time_tense.tsv", extra):
+        tense.setdefault(r["kind"], set()).add(r["word"].lower())
+    cues = read_table("time_cues.tsv", extra)
+    return TimeVocab(
+        numbers=number_words(extra), vague=vague, fixed=fixed,
+        tense={k: frozenset(v) for k, v in tense.items()},
+        future_aux=frozenset(r["lemma"].lower() for r in cues if r["kind"] == "aux"),
+        future_governors=frozenset(r["lemma"].lower() for r in cues if r["kind"] == "governor"),
+        vague_words=frozenset(w for phrase in vague for w in phrase.split()))
 
 
 # --- calendar helpers -------------------------------------------------------------------------
@@ -193,14 +201,15 @@ def _two_digit_year(yy: int, anchor: date | None) -> int:
 MON = (r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|"
        r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
 WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-NUM = (r"(?P<n>\d+|a|an|single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-       r"fifteen|twenty|thirty|forty|fifty|a couple of|a few|several)")
+# any word: the handler keeps it only when number_words.tsv (with the user's rows) reads it as a count
+NUM = r"(?P<n>\d+|a couple of|a few|[a-z]+(?:-[a-z]+)?)"
 UNIT = r"(?P<unit>day|week|fortnight|month|year|decade|quarter)s?"
 EDGE = (r"(?:(?P<edge>early|mid|middle of|late|the end of|end of|the beginning of|beginning of|"
         r"the start of|start of|the middle of|the rest of|earlier|later)[- ]?\s*)?")
 YEAR = r"(?P<y>(?:1[5-9]|20)\d\d)"
 
-Rule = Callable[[re.Match[str], date | None, int], Resolved | None]
+# handler(match, anchor, direction, vocab): vocab is the TimeVocab of the caller's knowledge dirs
+Rule = Callable[[re.Match[str], date | None, int, TimeVocab], Resolved | None]
 _RULES: list[tuple[re.Pattern[str], Rule, bool]] = []   # (pattern, handler, needs anchor)
 
 
@@ -212,25 +221,25 @@ def rule(pattern: str, needs_anchor: bool = True) -> Callable[[Rule], Rule]:
 
 
 @rule(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", needs_anchor=False)
-def _iso(m, anchor, direction):
+def _iso(m, anchor, direction, vocab):
     d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     return day_of(d) if d else None
 
 
 @rule(rf"\b{MON} (?P<d>\d{{1,2}})(?:, ?| ){YEAR}\b", needs_anchor=False)
-def _month_day_year(m, anchor, direction):
+def _month_day_year(m, anchor, direction, vocab):
     d = _safe_date(int(m["y"]), MONTHS[m["mon"]], int(m["d"]))
     return day_of(d) if d else None
 
 
 @rule(rf"\b(?P<d>\d{{1,2}}) (?:of )?{MON},? {YEAR}\b", needs_anchor=False)
-def _day_month_year(m, anchor, direction):
+def _day_month_year(m, anchor, direction, vocab):
     d = _safe_date(int(m["y"]), MONTHS[m["mon"]], int(m["d"]))
     return day_of(d) if d else None
 
 
 @rule(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d)\b", needs_anchor=False)
-def _numeric_date(m, anchor, direction):
+def _numeric_date(m, anchor, direction, vocab):
     a, b = int(m["a"]), int(m["b"])
     y = int(m["y"]) if len(m["y"]) == 4 else _two_digit_year(int(m["y"]), anchor)
     month, day = (b, a) if a > 12 else (a, b)      # month-first unless that cannot be
@@ -239,24 +248,24 @@ def _numeric_date(m, anchor, direction):
 
 
 @rule(rf"\b{EDGE}{MON},? (?:of )?{YEAR}\b", needs_anchor=False)
-def _month_year_rule(m, anchor, direction):
+def _month_year_rule(m, anchor, direction, vocab):
     return month_of(int(m["y"]), MONTHS[m["mon"]])
 
 
 @rule(rf"\b{MON} (?P<d>\d{{1,2}})\b(?!:)")
-def _month_day(m, anchor, direction):
+def _month_day(m, anchor, direction, vocab):
     d = _closest_year(MONTHS[m["mon"]], int(m["d"]), anchor, direction)
     return day_of(d) if d else None
 
 
 @rule(rf"\b(?P<d>\d{{1,2}}) (?:of )?{MON}\b")
-def _day_month(m, anchor, direction):
+def _day_month(m, anchor, direction, vocab):
     d = _closest_year(MONTHS[m["mon"]], int(m["d"]), anchor, direction)
     return day_of(d) if d else None
 
 
 @rule(rf"\b(?:the )?(?P<ord>first|second|third|fourth|last|final) week (?:of|in) {MON}(?:,? {YEAR})?\b")
-def _week_of_month(m, anchor, direction):
+def _week_of_month(m, anchor, direction, vocab):
     # "the last week of March": the week with most of its days in that part of the month
     month = MONTHS[m["mon"]]
     y = int(m["y"]) if m["y"] else _month_year(month, anchor, direction, None)
@@ -267,14 +276,14 @@ def _week_of_month(m, anchor, direction):
 
 
 @rule(rf"\b{MON},? of (?:the )?(?P<rel>next|last|this|following|previous|same) year\b")
-def _month_of_relative_year(m, anchor, direction):
+def _month_of_relative_year(m, anchor, direction, vocab):
     # "October of next year": the month in the year named relative to publication
     step = {"next": 1, "following": 1, "last": -1, "previous": -1}.get(m["rel"], 0)
     return month_of(anchor.year + step, MONTHS[m["mon"]])
 
 
 @rule(rf"\b{EDGE}(?:(?P<rel>last|this|next|coming|past|previous)\s+)?{MON}\b(?!-)")
-def _month_only(m, anchor, direction):
+def _month_only(m, anchor, direction, vocab):
     if m["mon"] == "may" and not (m["rel"] or m["edge"]) and m.group(0) != m.string:
         return None   # "may" inside a longer phrase is the verb
     month = MONTHS[m["mon"]]
@@ -290,7 +299,7 @@ def _month_only(m, anchor, direction):
       rf"start of|the middle of|the rest of|the first half of|the second half of|the summer of)"
       rf"[- ]?\s*)?(?P<fiscal>(?:fiscal|financial|calendar) (?:year )?|fy ?)?{YEAR}\b(?!s|-\d)",
       needs_anchor=False)
-def _year(m, anchor, direction):
+def _year(m, anchor, direction, vocab):
     y = int(m["y"])
     part = _EDGE_MONTHS.get((m["edge"] or "").removeprefix("the "))
     r = year_of(y, date(y, part[0], 1), _month_end(y, part[1])) if part else year_of(y)
@@ -308,12 +317,12 @@ _EDGE_DAYS = {"early": (1, 10), "beginning of": (1, 7), "start of": (1, 7), "mid
 
 
 @rule(r"(?:^|\s)'(?P<yy>\d\d)\b(?!s)")
-def _apostrophe_year(m, anchor, direction):
+def _apostrophe_year(m, anchor, direction, vocab):
     return year_of(_two_digit_year(int(m["yy"]), anchor))
 
 
 @rule(r"\b(?:the )?(?:(?P<cent>1[5-9]|20)(?P<dec>\d)0|'?(?P<short>\d)0)'?s\b", needs_anchor=False)
-def _decade(m, anchor, direction):
+def _decade(m, anchor, direction, vocab):
     if m["cent"]:
         start = int(m["cent"] + m["dec"] + "0")
     else:
@@ -323,7 +332,7 @@ def _decade(m, anchor, direction):
 
 @rule(r"\b(?:the )?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ]quarter"
       r"(?: of (?:(?P<y>\d{4})|(?:the |this )?(?P<rel>this|last|next|current|previous)? ?year))?\b")
-def _quarter(m, anchor, direction):
+def _quarter(m, anchor, direction, vocab):
     if m["y"]:
         y = int(m["y"])
     else:
@@ -345,13 +354,13 @@ def _quarter(m, anchor, direction):
 
 
 @rule(r"\bq(?P<q>[1-4])(?:\s*(?P<y>\d{4}))?\b")
-def _q_number(m, anchor, direction):
+def _q_number(m, anchor, direction, vocab):
     return quarter_of(int(m["y"]) if m["y"] else anchor.year, int(m["q"]))
 
 
 @rule(r"\b(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>spring|summer|autumn|fall|winter)"
       r"(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b")
-def _season(m, anchor, direction):
+def _season(m, anchor, direction, vocab):
     code, start_month = SEASONS[m["s"]]
     if m["y"]:
         y = int(m["y"])
@@ -365,7 +374,7 @@ def _season(m, anchor, direction):
 @rule(r"\b(?:(?P<edge>earlier|later|late|early) )?(?P<w>today|tonight|yesterday|tomorrow|"
       r"the day before yesterday|the day after tomorrow|last night)"
       r"(?: (?P<pod>morning|afternoon|evening|night))?\b")
-def _day_word(m, anchor, direction):
+def _day_word(m, anchor, direction, vocab):
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
               "the day before yesterday": -2, "the day after tomorrow": 2}[m["w"]]
     pod = PARTS_OF_DAY.get(m["pod"] or ("night" if m["w"] in ("tonight", "last night") else ""), "")
@@ -373,12 +382,12 @@ def _day_word(m, anchor, direction):
 
 
 @rule(r"\b(?:this|earlier this|later this) (?P<pod>morning|afternoon|evening)\b")
-def _this_part_of_day(m, anchor, direction):
+def _this_part_of_day(m, anchor, direction, vocab):
     return day_of(anchor, PARTS_OF_DAY[m["pod"]])
 
 
 @rule(r"^(?:the |that |in the |in |during the )?(?P<pod>morning|afternoon|evening|night)(?: hours)?$")
-def _bare_part_of_day(m, anchor, direction):
+def _bare_part_of_day(m, anchor, direction, vocab):
     # "in morning trading", "the evening": a part of the day the story is about, the publication
     # day unless the sentence names another
     r = day_of(anchor, PARTS_OF_DAY[m["pod"]])
@@ -387,26 +396,26 @@ def _bare_part_of_day(m, anchor, direction):
 
 @rule(rf"\b(?:(?P<rel>last|this|next|coming|past|previous)\s+)?{WD}"
       rf"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b")
-def _weekday_rule(m, anchor, direction):
+def _weekday_rule(m, anchor, direction, vocab):
     d = _weekday(WEEKDAYS[m["wd"]], anchor, direction, m["rel"])
     return day_of(d, PARTS_OF_DAY.get(m["pod"] or "", ""))
 
 
 @rule(rf"\b{EDGE}(?:the )?(?P<rel>this|last|next|past|previous|coming|following|current|same)"
       r"[- ](?P<unit>week|weekend|month|year|quarter|decade)\b")
-def _relative_unit(m, anchor, direction):
+def _relative_unit(m, anchor, direction, vocab):
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(m["rel"], 0)
     return _unit_period(m["unit"], anchor, step, m["edge"])
 
 
 @rule(r"\b(?:the )?(?P<unit>year|month|week) (?P<rel>previous|before|earlier|prior)\b")
-def _unit_before(m, anchor, direction):
+def _unit_before(m, anchor, direction, vocab):
     return _unit_period(m["unit"], anchor, -1, None)
 
 
 @rule(rf"\b{NUM} {UNIT} (?P<dir>ago|from now|hence|back)\b")
-def _ago(m, anchor, direction):
-    n = _count(m["n"])
+def _ago(m, anchor, direction, vocab):
+    n = _count(m["n"], vocab.numbers)
     if n is None:
         return None
     sign = -1 if m["dir"] in ("ago", "back") else 1
@@ -437,11 +446,11 @@ DUR_NOUN = r"(?: (?:history|period|span|stint|run|streak|spell|career|term|high|
       rf"almost |some |around |roughly |an? (?=\d))?{DUR_NUM}(?P<half> and a half)?[- ]"
       rf"(?:(?:straight|consecutive|successive|full|trading|business|working|calendar) )?{DUR_UNIT}"
       rf"(?P<half2> and a half)?(?:[- ]long|[- ]old)?{DUR_NOUN}$", needs_anchor=False)
-def _duration(m, anchor, direction):
+def _duration(m, anchor, direction, vocab):
     unit = m["unit"]
     if m["n"] in ("a few", "few", "several"):
         return Resolved(None, "unknown", None, None, _duration_value(None, unit), kind="duration")
-    n = _count(m["n"])
+    n = _count(m["n"], vocab.numbers)
     if n is None:
         return None      # "the first day": no count, so no duration
     half = 0.5 if m["half"] or m["half2"] else 0
@@ -451,15 +460,15 @@ def _duration(m, anchor, direction):
 
 @rule(r"^(?:the |many |several |some )?(?P<unit>second|minute|hour|day|week|month|year|decade)s(?:[- ]long)?$",
       needs_anchor=False)
-def _unspecified_duration(m, anchor, direction):
+def _unspecified_duration(m, anchor, direction, vocab):
     # "minutes", "over the years", "decades-long": a length with no count
     return Resolved(None, "unknown", None, None, _duration_value(None, m["unit"]), kind="duration")
 
 
 @rule(r"^(?:every|each|per) (?:(?P<n>other|\d+|[a-z]+) )?(?P<unit>second|minute|hour|day|week|month|year|quarter)s?$",
       needs_anchor=False)
-def _set(m, anchor, direction):
-    n = 2 if m["n"] == "other" else _count(m["n"]) if m["n"] else 1
+def _set(m, anchor, direction, vocab):
+    n = 2 if m["n"] == "other" else _count(m["n"], vocab.numbers) if m["n"] else 1
     if n is None:
         return None
     return Resolved(None, "unknown", None, None, _duration_value(n, m["unit"]), kind="set")
@@ -481,7 +490,7 @@ def _duration_value(n: float | None, unit: str) -> str:
 
 
 @rule(rf"^{YEAR} ?(?:to|and|-|until|through|till) ?(?P<y2>(?:1[5-9]|20)\d\d)$", needs_anchor=False)
-def _year_range(m, anchor, direction):
+def _year_range(m, anchor, direction, vocab):
     # "from 2009 to 2011", "between 2014 and 2016": the stretch, a duration in TIMEX3 terms
     y1, y2 = int(m["y"]), int(m["y2"])
     if y2 <= y1:
@@ -496,7 +505,7 @@ ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seven
 @rule(r"^(?:(?:a|the) )?(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+) "
       r"(?:(?:consecutive|straight|successive) (?P<unit>day|week|month|year|quarter|session|trading day)"
       r"|(?P<unit2>day|week|month|year|quarter|session|trading day) (?:in a row|running))$")
-def _streak(m, anchor, direction):
+def _streak(m, anchor, direction, vocab):
     # "a second consecutive day", "fourth week in a row": a streak that reaches the publication day
     unit = m["unit"] or m["unit2"]
     return _unit_period("day" if unit in ("session", "trading day") else unit, anchor, 0, None)
@@ -504,7 +513,7 @@ def _streak(m, anchor, direction):
 
 @rule(r"^(?:(?:the )?(?:very )?(?:beginning|start|end|middle|rest) of )?(?:the )?"
       r"(?:(?P<rel>this|last|next|previous|current|coming|past) )?(?:financial|fiscal) year$")
-def _financial_year(m, anchor, direction):
+def _financial_year(m, anchor, direction, vocab):
     # "the financial year" with no number: the one the publication date falls in, named by its
     # calendar year (TIMEX3 FY2007)
     y = anchor.year + {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(m["rel"] or "", 0)
@@ -512,29 +521,28 @@ def _financial_year(m, anchor, direction):
 
 
 @rule(r"^(?:our |the |its |their )?recent (?:[\w.-]+ ){0,2}history$")
-def _recent_history(m, anchor, direction):
+def _recent_history(m, anchor, direction, vocab):
     return _vague("PAST_REF", anchor)
 
 
 @rule(r"^(?:(?:the start of|the beginning of|the end of|the start of|late in|early in|the middle of) )?"
       r"(?:the |that |this |the same |that same )?(?:entire |whole |full )?(?P<unit>day|weekend|week|month|year)$")
-def _anaphoric_unit(m, anchor, direction):
+def _anaphoric_unit(m, anchor, direction, vocab):
     # "the day", "that week": refers back to a time in the story; the publication period is the
     # usual referent in news, so TIMEX gets it, but find() does not use it as an event time.
     r = _unit_period(m["unit"], anchor, 0, None)
     return Resolved(r.value, r.granularity, r.earliest, r.latest, r.timex, kind="anaphoric") if r else None
 
 
-def _count(word: str) -> float | None:
-    if word in ("a few", "several", "a couple of"):
-        return {"a couple of": 2}.get(word)
-    if word.replace(".", "", 1).isdigit():
-        return float(word) if "." in word else int(word)
-    if "-" in word:      # "twenty-five"
-        tens, _, ones = word.partition("-")
-        a, b = count_of(tens), count_of(ones)
-        return a + b if a is not None and b is not None and a >= 20 and b < 10 else None
-    return count_of(word)
+def _count(word: str, numbers: NumberWords) -> float | None:
+    """'3' -> 3, 'three' -> 3, 'twenty-five' -> 25, '1.5' -> 1.5, 'a couple of' -> 2; None for
+    "a few", "several" and words that are no count. Whole values come back as int (calendar maths)."""
+    if word in ("a few", "several"):
+        return None
+    value = numbers.parse(word)
+    if value is None:
+        return None
+    return int(value) if value == int(value) else value
 
 
 def _unit_period(unit: str, anchor: date, step: int, edge: str | None) -> Resolved | None:
@@ -593,7 +601,8 @@ _CLOCK = re.compile(r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d)|(?P<mi4>[0-5]\d
                     r"(?: ?(?P<ampm>[ap])\.?m\b\.?)?(?: ?(?P<tz>utc|gmt)\b(?! ?[+-]\d))?")
 
 
-def _clock_time(m: re.Match[str], t: str, anchor: date | None, direction: int) -> Resolved | None:
+def _clock_time(m: re.Match[str], t: str, anchor: date | None, direction: int,
+                extra: tuple[str, ...]) -> Resolved | None:
     """A clock time on the day the rest of the phrase names ("12:00 UTC Monday"), else on the
     publication day: TIMEX3 "2009-06-01T12:00Z" (Z only for UTC/GMT). The calendar value is the day."""
     hour = int(m["h"])
@@ -602,7 +611,7 @@ def _clock_time(m: re.Match[str], t: str, anchor: date | None, direction: int) -
     elif m["ampm"] == "a" and hour == 12:
         hour = 0
     rest = _LEAD.sub("", (t[:m.start()] + " " + t[m.end():]).strip(" ,()"))
-    day = normalize(rest, anchor, direction) if rest else None
+    day = normalize(rest, anchor, direction, extra) if rest else None
     suffix = f"T{hour:02d}:{m['mi'] or m['mi4'] or '00'}" + ("Z" if m["tz"] else "")
     if day is not None and day.granularity == "day" and day.earliest:
         d = day.earliest
@@ -623,24 +632,27 @@ def clean_phrase(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def normalize(text: str, anchor: date | None, direction: int = NEUTRAL) -> Resolved | None:
+def normalize(text: str, anchor: date | None, direction: int = NEUTRAL,
+              extra: tuple[str, ...] = ()) -> Resolved | None:
     """The best reading of ``text`` against ``anchor``; None when it is no time expression.
 
     ``direction`` says whether the sentence looks back (PAST), forward (FUTURE) or gives no hint;
-    it only matters for bare weekdays, months and day-month dates."""
+    it only matters for bare weekdays, months and day-month dates. ``extra``: the user's
+    knowledge dirs, whose time and number words count too."""
+    vocab = time_vocab(extra)
     t = clean_phrase(text)
     if not t:
         return None
     bare = _LEAD.sub("", t)
-    ref = vague_phrases().get(bare) or vague_phrases().get(bare.removeprefix("the "))
+    ref = vocab.vague.get(bare) or vocab.vague.get(bare.removeprefix("the "))
     if ref:
         return _vague(ref, anchor)
-    fixed = fixed_phrases().get(bare)
+    fixed = vocab.fixed.get(bare)
     if fixed:
         return Resolved(None, "unknown", None, None, fixed[0], kind=fixed[1])
     clock = _CLOCK.search(t)
     if clock:
-        return _clock_time(clock, t, anchor, direction)
+        return _clock_time(clock, t, anchor, direction, extra)
     best: tuple[int, int, Resolved] | None = None
     for pattern, handler, needs_anchor in _RULES:
         if needs_anchor and anchor is None:
@@ -649,7 +661,7 @@ def normalize(text: str, anchor: date | None, direction: int = NEUTRAL) -> Resol
             m = pattern.search(subject)
             if not m:
                 continue
-            resolved = handler(m, anchor, direction)
+            resolved = handler(m, anchor, direction, vocab)
             if resolved is None:
                 continue
             size = m.end() - m.start()
@@ -705,11 +717,13 @@ def parse_with_dateparser(text: str, anchor: date | None) -> Resolved | None:
     return year_of(d.year)
 
 
-def read_phrase(text: str, anchor: date | None, direction: int = NEUTRAL) -> Resolved | None:
-    return normalize(text, anchor, direction) or parse_with_dateparser(text, anchor)
+def read_phrase(text: str, anchor: date | None, direction: int = NEUTRAL,
+                extra: tuple[str, ...] = ()) -> Resolved | None:
+    return normalize(text, anchor, direction, extra) or parse_with_dateparser(text, anchor)
 
 
-def timex_value(text: str, dct: date | None, future: bool = False, sentence: str | None = None) -> str | None:
+def timex_value(text: str, dct: date | None, future: bool = False, sentence: str | None = None,
+                extra: tuple[str, ...] = ()) -> str | None:
     """TIMEX3-style value of one phrase against the document creation time: "2025-04-17",
     "2025-04", "2024", "2025-W16", "2009-Q3", "PRESENT_REF", "P3Y"; None when not a time.
 
@@ -718,31 +732,22 @@ def timex_value(text: str, dct: date | None, future: bool = False, sentence: str
     the period "the same period last year" or "the year previous" refers to, the day of a clock
     time ("Tuesday ... at 18:00 UTC")."""
     if sentence:
-        return timex_in_sentence(text, dct, sentence, future)
-    r = read_phrase(text, dct, FUTURE if future else NEUTRAL)
+        return timex_in_sentence(text, dct, sentence, future, extra)
+    r = read_phrase(text, dct, FUTURE if future else NEUTRAL, extra)
     return r.timex if r else None
 
 
 # --- a phrase read in its sentence ------------------------------------------------------------
 
-@functools.lru_cache(maxsize=1)
-def tense_words() -> dict[str, frozenset[str]]:
-    """time_tense.tsv: kind -> surface words."""
-    kinds: dict[str, set[str]] = {}
-    for r in read_table("time_tense.tsv"):
-        kinds.setdefault(r["kind"], set()).add(r["word"].lower())
-    return {k: frozenset(v) for k, v in kinds.items()}
-
-
 _CLAUSE_BREAK = re.compile(r"[,;:()\"\u201c\u201d]|\s--?\s|\bthat\b|\bwhich\b|\bwho\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|'[a-z]+", re.IGNORECASE)
 
 
-def sentence_direction(before: str) -> int:
+def sentence_direction(before: str, extra: tuple[str, ...] = ()) -> int:
     """FUTURE, PAST or NEUTRAL from the clause that leads up to a time phrase ("The trial is set
     to begin on" -> FUTURE; "Russian markets to remain closed until" -> FUTURE; "Smith
     announced the move on" -> PAST). Reads the nearest cue, right to left, within the clause."""
-    words = tense_words()
+    words = time_vocab(extra).tense
     clause = _CLAUSE_BREAK.split(before)[-1]
     tokens = [w.lower() for w in _WORD.findall(clause)]
     while tokens and tokens[-1] in ("on", "at", "in", "the", "this", "next", "coming"):
@@ -791,35 +796,37 @@ _RELATIVE_YEAR_AFTER = re.compile(r"^,?\s*(of (?:the )?(?:next|last|this|followi
 
 
 @functools.lru_cache(maxsize=16384)      # keyed on whole sentences: kept smaller than normalize's
-def timex_in_sentence(text: str, dct: date | None, sentence: str, future: bool = False) -> str | None:
+def timex_in_sentence(text: str, dct: date | None, sentence: str, future: bool = False,
+                      extra: tuple[str, ...] = ()) -> str | None:
+    numbers = time_vocab(extra).numbers
     at = sentence.find(text)
     if at < 0:
         at = sentence.lower().find(text.lower())
     if at < 0:
-        r = read_phrase(text, dct, FUTURE if future else NEUTRAL)
+        r = read_phrase(text, dct, FUTURE if future else NEUTRAL, extra)
         return r.timex if r else None
     before, after = sentence[:at], sentence[at + len(text):]
-    direction = FUTURE if future else sentence_direction(before)
+    direction = FUTURE if future else sentence_direction(before, extra)
     phrase = text
     if _STREAK_AFTER.match(after):
         phrase = f"{text} in a row"
-    elif (tail := _RELATIVE_YEAR_AFTER.match(after)) and normalize(text, dct, direction):
+    elif (tail := _RELATIVE_YEAR_AFTER.match(after)) and normalize(text, dct, direction, extra):
         phrase = f"{text} {tail.group(1)}"
-    r = read_phrase(phrase, dct, direction) or read_phrase(text, dct, direction)
+    r = read_phrase(phrase, dct, direction, extra) or read_phrase(text, dct, direction, extra)
     if dct is None:
         return r.timex if r else None
     bare = _LEAD.sub("", clean_phrase(text))
     if _SAME_PERIOD_YEAR_BEFORE.match(bare):
-        named = _named_period(sentence, at, at + len(text), dct, max_rank=4)
+        named = _named_period(sentence, at, at + len(text), dct, max_rank=4, extra=extra)
         if named is not None:
             return _shift_years(named.timex, -1) or (r.timex if r else None)
     elif _YEAR_BEFORE.match(bare):
-        named = _named_period(sentence, at, at + len(text), dct, max_rank=4, before_only=True)
+        named = _named_period(sentence, at, at + len(text), dct, max_rank=4, before_only=True, extra=extra)
         if named is not None and named.earliest:
             return _year_timex(named, -1)
     elif r is not None and r.kind == "anaphoric":
         unit = "weekend" if (r.timex or "").endswith("-WE") else r.granularity
-        named = _named_period(sentence, at, at + len(text), dct, max_rank=_RANK.get(r.granularity, 0))
+        named = _named_period(sentence, at, at + len(text), dct, max_rank=_RANK.get(r.granularity, 0), extra=extra)
         if named is not None and named.earliest:
             if unit == "year":
                 return _year_timex(named, 0)
@@ -827,14 +834,14 @@ def timex_in_sentence(text: str, dct: date | None, sentence: str, future: bool =
             part_of_day = (r.timex or "")[10:] if unit == "day" else ""
             value = _unit_of(named.earliest, unit)
             return value + part_of_day if value else None
-    elif r is None and (shared := _SHARED_UNIT_AFTER.match(after)) and _count(clean_phrase(text)) is not None:
+    elif r is None and (shared := _SHARED_UNIT_AFTER.match(after)) and _count(clean_phrase(text), numbers) is not None:
         # "between 60 and 90 days": the first number borrows the unit of the second
-        return _duration_value(_count(clean_phrase(text)), shared["unit"])
+        return _duration_value(_count(clean_phrase(text), numbers), shared["unit"])
     return r.timex if r else None
 
 
 def _named_period(sentence: str, start: int, end: int, dct: date, max_rank: int,
-                  before_only: bool = False) -> Resolved | None:
+                  before_only: bool = False, extra: tuple[str, ...] = ()) -> Resolved | None:
     """The calendar period the sentence names nearest to [start, end) (before it first), at
     granularity no coarser than ``max_rank`` (0 day ... 4 year)."""
     best: tuple[int, Resolved] | None = None
@@ -843,7 +850,7 @@ def _named_period(sentence: str, start: int, end: int, dct: date, max_rank: int,
             continue
         if before_only and m.start() >= start:
             break
-        r = normalize(m.group(0), dct, sentence_direction(sentence[:m.start()]))
+        r = normalize(m.group(0), dct, sentence_direction(sentence[:m.start()], extra), extra)
         if r is None or r.earliest is None or _RANK.get(r.granularity, 9) > max_rank:
             continue
         distance = start - m.end() if m.end() <= start else 1000 + m.start() - end
@@ -880,17 +887,22 @@ def _unit_of(d: date, unit: str) -> str | None:
 
 # --- the pipeline stage -----------------------------------------------------------------------
 
-_SCAN = re.compile(
+@functools.lru_cache(maxsize=8)
+def _scan_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """Time phrases spaCy often misses; "N days ago" takes every count word of number_words.tsv."""
+    counts = "|".join(re.escape(w) for w in sorted(time_vocab(extra).numbers.words("number"), key=len, reverse=True))
+    return re.compile(_SCAN_TEMPLATE.replace("{counts}", counts), re.IGNORECASE)
+
+
+_SCAN_TEMPLATE = (
     r"\b(?:(?:last|this|next|coming|past|previous|on)\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
     r"|\b(?:(?:earlier|later|early|late|the end of|the start of|the beginning of)\s+)?(?:the\s+)?"
     r"(?:this|last|next|past|previous|coming|current)\s+(?:week|weekend|month|year|quarter)\b"
     r"|\b(?:(?:earlier|later)\s+)?(?:today|yesterday|tomorrow|tonight|last night)\b"
-    r"|\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(?:day|week|month|year)s?\s+ago\b"
-    r"|\b(?:in|since|during|until|by)\s+(?:(?:early|mid|late)-?\s*)?(?:1[89]|20)\d\d\b(?![\d,.%]|s\b)",
-    re.IGNORECASE)
+    r"|\b(?:\d+|{counts})\s+(?:day|week|month|year)s?\s+ago\b"
+    r"|\b(?:in|since|during|until|by)\s+(?:(?:early|mid|late)-?\s*)?(?:1[89]|20)\d\d\b(?![\d,.%]|s\b)")
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _NOT_TIME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT",
                               "PRODUCT", "LAW", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
@@ -904,20 +916,14 @@ third fourth final half entire whole full""".split())
 
 
 @functools.lru_cache(maxsize=4096)
-def _is_stray_word(word: str) -> bool:
+def _is_stray_word(word: str, extra: tuple[str, ...] = ()) -> bool:
     """A word at the edge of an entity that is no part of the time phrase ("Updated")."""
     w = clean_phrase(word)
     if not w or any(c.isdigit() for c in w):
         return False
-    return not (w in _RULE_WORDS or w in MONTHS or w in WEEKDAYS or w in number_words()
-                or any(w in phrase.split() for phrase in vague_phrases()))
-
-
-@functools.lru_cache(maxsize=1)
-def future_cues() -> tuple[frozenset[str], frozenset[str]]:
-    rows = read_table("time_cues.tsv")
-    return (frozenset(r["lemma"].lower() for r in rows if r["kind"] == "aux"),
-            frozenset(r["lemma"].lower() for r in rows if r["kind"] == "governor"))
+    vocab = time_vocab(extra)
+    return not (w in _RULE_WORDS or w in MONTHS or w in WEEKDAYS or w in vocab.numbers
+                or w in vocab.vague_words)
 
 
 def to_timeref(r: Resolved, published: date | None, span: TextSpan | None = None) -> TimeRef:
@@ -926,10 +932,15 @@ def to_timeref(r: Resolved, published: date | None, span: TextSpan | None = None
 
 
 class TimeResolver:
-    """Finds every time expression in an article and resolves it against ``article.published``."""
+    """Finds every time expression in an article and resolves it against ``article.published``.
 
-    def __init__(self) -> None:
-        self._aux, self._governors = future_cues()
+    ``kb`` (a ``Knowledge``) brings the user's knowledge dirs: their rows in the time and number
+    tables count as much as the built-in ones. None: built-in tables only."""
+
+    def __init__(self, kb=None) -> None:
+        self.extra: tuple[str, ...] = tuple(str(p) for p in (getattr(kb, "extra_paths", ()) or ()))
+        vocab = time_vocab(self.extra)
+        self._aux, self._governors = vocab.future_aux, vocab.future_governors
 
     def find(self, doc: Doc, article: Article) -> list[TimeRef]:
         anchor = article.published
@@ -942,7 +953,7 @@ class TimeResolver:
         return found
 
     def resolve(self, text: str, published: date | None, future: bool = False) -> TimeRef | None:
-        r = read_phrase(text, published, FUTURE if future else NEUTRAL)
+        r = read_phrase(text, published, FUTURE if future else NEUTRAL, self.extra)
         if r is None or r.kind in NOT_A_POINT:
             return None
         return to_timeref(r, published)
@@ -956,7 +967,7 @@ class TimeResolver:
         """spaCy DATE/TIME entities plus our own pattern hits, overlapping ones merged."""
         spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _TIME_LABELS]
         blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_TIME_LABELS]
-        for m in _SCAN.finditer(doc_text(doc)):
+        for m in _scan_pattern(self.extra).finditer(doc_text(doc)):
             s, e = m.span()
             if not any(bs < e and s < be for bs, be in blocked):
                 spans.append((s, e))
@@ -979,20 +990,20 @@ class TimeResolver:
         while end > start and text[end - 1].isspace():
             end -= 1
         direction = self._direction(doc, start, end)
-        resolved = read_phrase(text[start:end], anchor, direction)
+        resolved = read_phrase(text[start:end], anchor, direction, self.extra)
         if resolved is None:
             return start, end, None
         changed = True
         while changed:
             changed = False
             cut = text.rfind(" ", start, end)
-            if (cut > start and _is_stray_word(text[cut + 1:end])
-                    and normalize(text[start:cut], anchor, direction) == resolved):
+            if (cut > start and _is_stray_word(text[cut + 1:end], self.extra)
+                    and normalize(text[start:cut], anchor, direction, self.extra) == resolved):
                 end, changed = cut, True
                 continue
             cut = text.find(" ", start, end)
-            if (cut != -1 and _is_stray_word(text[start:cut])
-                    and normalize(text[cut + 1:end], anchor, direction) == resolved):
+            if (cut != -1 and _is_stray_word(text[start:cut], self.extra)
+                    and normalize(text[cut + 1:end], anchor, direction, self.extra) == resolved):
                 start, changed = cut + 1, True
         while end > start and text[end - 1] in " ,.;:\n":
             end -= 1
