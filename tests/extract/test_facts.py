@@ -47,6 +47,7 @@ def summary(fact):
 @pytest.mark.parametrize("text, number, mult, value", [
     ("1,000", None, None, 1000), ("1.5", "bn", None, 1.5e9), ("eight", None, None, 8),
     ("a dozen", None, None, 12), ("twenty-five", None, None, 25), ("20", "billion", None, 2e10),
+    ("two and a half", "million", None, 2.5e6), ("eight-twenty", None, None, None), ("hundred", None, None, None),
 ])
 def test_parse_number(text, number, mult, value):
     assert parse_number(text, number) == value
