@@ -4,11 +4,12 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+import pytest
 import sqlalchemy as sa
 
-from dateline.model import Place, TimeRef
+from dateline.model import Actor, Article, Extraction, Place, TimeRef
 from dateline.store import EventQuery, FactQuery
-from dateline.store.schema import article_history, event_dyads, event_mentions, events
+from dateline.store.schema import actor_roles, article_history, articles, event_dyads, event_mentions, events
 from dateline.store.synthetic import make_extraction
 
 
@@ -215,3 +216,51 @@ def test_reference_article_keeps_every_extracted_event_in_the_store(store, pipel
     result = store.add(extraction)
     assert result.n_new == len(extraction.events)
     assert store.count_events(EventQuery(dyad=("PAK", "RUS"))) == len(extraction.events)
+
+
+def test_failure_of_new_content_under_a_stored_article_id_keeps_the_stored_article(store):
+    # An edited story keeps its article id; when the new version fails to extract, the stored
+    # version must stay and the failure must still be recorded (no UNIQUE clash on articles.id).
+    store.add(Extraction(article=Article(id="art-x", text="v1", source="dawn.txt"), version="test-1"))
+    store.record_failure("dawn.txt", "extraction failed: boom", Article(id="art-x", text="v2", source="dawn.txt"))
+    st = store.status()
+    assert st.articles == 1
+    assert [(f.source, f.article_id, f.error) for f in st.failures] == [("dawn.txt", "art-x",
+                                                                         "extraction failed: boom")]
+    assert store.get_articles(["art-x"])["art-x"].text == "v1"
+
+
+def test_failure_replaces_an_earlier_failed_row_with_the_same_id_or_content(store):
+    store.record_failure("a.txt", "first reason", Article(id="art-y", text="version one"))
+    # same id, other content: the older failed row is replaced, not clashed with
+    store.record_failure("a.txt", "second reason", Article(id="art-y", text="version two"))
+    # same content under another id: replaced as well
+    store.record_failure("b.txt", "third reason", Article(id="art-z", text="version two"))
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(articles.c.id, articles.c.status, articles.c.error, articles.c.text)).all()
+    assert [(r.id, r.status, r.error, r.text) for r in rows] == [("art-z", "failed", "third reason", "version two")]
+    assert store.status().articles_failed == 2
+
+
+@pytest.mark.parametrize("search", ["%", "_", "a_d", "50%"])
+def test_actor_search_treats_like_wildcards_as_plain_text(store, make, search):
+    fund = Actor(id="org:fund_50pct", name="Fund 50% Group", kind="org", country="PAK", sector="BUS")
+    store.add(make.meeting("Dar met Fund 50% Group in Islamabad.", date(2025, 4, 18), date(2025, 4, 17), "Dawn",
+                           [make.DAR], [fund], "met"))
+    expected = {"%": ["org:fund_50pct"], "_": ["org:fund_50pct"], "a_d": [], "50%": ["org:fund_50pct"]}[search]
+    assert [a.id for a in store.actors(search=search)] == expected
+
+
+def test_long_role_is_found_again_and_its_period_extended(store, make):
+    role = "special envoy " + "for regional connectivity " * 10
+    assert len(role) > 200
+    envoy = dataclasses.replace(make.DAR, roles=[role])
+    store.add(make.meeting("Dar met Rudenko in Islamabad.", date(2025, 4, 18), date(2025, 4, 17), "Dawn",
+                           [envoy], [make.RUDENKO], "met"))
+    store.add(make.meeting("Dar met Rudenko in Moscow.", date(2025, 6, 2), date(2025, 6, 1), "Dawn",
+                           [envoy], [make.RUDENKO], "met"))
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(actor_roles.c.role, actor_roles.c.first_seen, actor_roles.c.last_seen)
+                            .where(actor_roles.c.actor_id == envoy.id)).all()
+    assert len(rows) == 1 and rows[0].role == role[:200]
+    assert (str(rows[0].first_seen)[:10], str(rows[0].last_seen)[:10]) == ("2025-04-18", "2025-06-02")

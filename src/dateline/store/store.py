@@ -24,6 +24,8 @@ from dateline.store.schema import (actor_aliases, actor_roles, actors, article_e
                                    fact_subjects, facts, failures)
 
 IN_CHUNK = 500   # ids per IN (...) list: well under SQLite's variable limit
+ROLE_LENGTH = 200   # actor_roles.role is String(200)
+_LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})   # backslash is the LIKE escape
 
 
 @dataclass
@@ -70,6 +72,11 @@ def _now() -> datetime:
 def _chunks(items: list, size: int = IN_CHUNK) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
+
+
+def _like_literal(text: str) -> str:
+    """``text`` with LIKE's wildcards escaped (backslash as escape), so a search for "50%" means 50%."""
+    return text.translate(_LIKE_ESCAPES)
 
 
 def _to_date(value) -> date | None:
@@ -171,23 +178,24 @@ class Store:
         result.status, result.n_facts = status, len(extraction.facts)
         return result
 
-    def add_many(self, extractions: Iterable[Extraction]) -> Iterator[AddResult]:
-        for extraction in extractions:
-            yield self.add(extraction)
-
     def record_failure(self, source: str, error: str, article: Article | None = None) -> None:
-        """Remembers why an input failed (latest reason per source); never touches stored events."""
+        """Remembers why an input failed (latest reason per source); never touches stored events.
+
+        A stored ("done") article with the same id (an edited story whose new text failed) or the
+        same content is kept as it is: only the failures table learns about it. Otherwise the
+        article is kept as a "failed" row, replacing an earlier failed row with its id or content."""
         with self._write() as conn:
             conn.execute(delete(failures).where(failures.c.source == source))
             conn.execute(insert(failures).values(source=source, error=error,
                                                  article_id=article.id if article else None, failed_at=_now()))
-            if article is not None:
-                done = conn.execute(select(articles.c.id).where(articles.c.content_hash == article.content_hash,
-                                                                articles.c.status == "done")).first()
-                if done is None:
-                    conn.execute(delete(articles).where(articles.c.content_hash == article.content_hash))
-                    conn.execute(insert(articles).values(**self._article_row(article), status="failed",
-                                                         error=error, processed_at=_now(), n_events=0, n_facts=0))
+            if article is None:
+                return
+            same = or_(articles.c.id == article.id, articles.c.content_hash == article.content_hash)
+            if conn.execute(select(articles.c.id).where(same, articles.c.status == "done")).first() is not None:
+                return
+            conn.execute(delete(articles).where(same))
+            conn.execute(insert(articles).values(**self._article_row(article), status="failed",
+                                                 error=error, processed_at=_now(), n_events=0, n_facts=0))
 
     @staticmethod
     def _article_row(a: Article) -> dict:
@@ -229,11 +237,12 @@ class Store:
         if aliases:
             conn.execute(self._insert(actor_aliases), [{"actor_id": i, "alias": t} for i, t in sorted(aliases)])
         for a in found.values():
-            for role in dict.fromkeys(a.roles):
+            # cut once, before the lookup, so a long role is found again as stored
+            for role in dict.fromkeys(text[:ROLE_LENGTH] for text in a.roles):
                 r = conn.execute(select(actor_roles.c.first_seen, actor_roles.c.last_seen)
                                  .where(actor_roles.c.actor_id == a.id, actor_roles.c.role == role)).first()
                 if r is None:
-                    conn.execute(self._insert(actor_roles).values(actor_id=a.id, role=role[:200],
+                    conn.execute(self._insert(actor_roles).values(actor_id=a.id, role=role,
                                                                   first_seen=seen, last_seen=seen))
                 elif seen is not None:
                     first, last = _to_date(r.first_seen), _to_date(r.last_seen)
@@ -545,10 +554,11 @@ class Store:
         if country:
             stmt = stmt.where(actors.c.country == country.upper())
         if search:
-            pattern = f"%{search.lower()}%"
-            stmt = stmt.where(or_(func.lower(actors.c.name).like(pattern), func.lower(actors.c.id).like(pattern),
-                                  actors.c.id.in_(select(actor_aliases.c.actor_id)
-                                                  .where(func.lower(actor_aliases.c.alias).like(pattern)))))
+            pattern = f"%{_like_literal(search.lower())}%"
+            stmt = stmt.where(or_(func.lower(actors.c.name).like(pattern, escape="\\"),
+                                  func.lower(actors.c.id).like(pattern, escape="\\"),
+                                  actors.c.id.in_(select(actor_aliases.c.actor_id).where(
+                                      func.lower(actor_aliases.c.alias).like(pattern, escape="\\")))))
         with self._read() as conn:
             rows = list(conn.execute(stmt))
             roles: dict[str, list[str]] = {}
