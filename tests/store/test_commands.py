@@ -130,3 +130,88 @@ def test_read_commands_refuse_a_store_that_does_not_exist(tmp_path, command, ext
     assert result.exit_code == 1
     assert "no store at" in result.output and "dateline ingest" in result.output
     assert not missing.parent.exists()  # nothing was created as a side effect
+
+
+def _db_fault(kind, driver_message: str, url: str):
+    """A StoreError as Store.add raises it: a driver error wrapped by SQLAlchemy, explained in one line."""
+    import sqlite3
+
+    from sqlalchemy import exc as sa_exc
+
+    from dateline.store.errors import explain
+
+    driver = {"IntegrityError": sqlite3.IntegrityError, "DataError": sqlite3.DataError,
+              "OperationalError": sqlite3.OperationalError}[kind]
+    wrapped = getattr(sa_exc, kind)("INSERT INTO articles ...", {}, driver(driver_message))
+    return explain(wrapped, url)
+
+
+def _add_fails_for(monkeypatch, source: str, make_error) -> None:
+    from dateline.store.store import Store
+
+    real_add = Store.add
+
+    def add(self, extraction):
+        if extraction.article.source == source:
+            raise make_error(self.url)
+        return real_add(self, extraction)
+
+    monkeypatch.setattr(Store, "add", add)
+
+
+@pytest.mark.parametrize("make_error, reason", [
+    pytest.param(lambda url: _db_fault("IntegrityError", "UNIQUE constraint failed: articles.id", url),
+                 "UNIQUE constraint failed: articles.id", id="integrity"),
+    pytest.param(lambda url: _db_fault("DataError", "string or blob too big", url), "string or blob too big",
+                 id="data"),
+    pytest.param(lambda url: ValueError("month must be in 1..12"), "ValueError: month must be in 1..12", id="value"),
+    pytest.param(lambda url: TypeError("unhashable type: 'list'"), "TypeError: unhashable type: 'list'", id="type"),
+])
+def test_ingest_records_an_article_the_store_refuses_and_goes_on(store_url, fake_inputs, monkeypatch,
+                                                                  make_error, reason):
+    _add_fails_for(monkeypatch, "a-2.txt", make_error)
+    result = CliRunner().invoke(ingest, ["a-1.txt", "a-2.txt", "a-3.txt", "--db", store_url, "--batch-size", "2"])
+    assert result.exit_code == 1, result.output
+    assert "2 article(s) stored, 6 event(s)" in result.output and "1 failed" in result.output
+    assert "failed a-2.txt: storing failed" in result.output
+    with open_store(store_url) as store:
+        st = store.status()
+        assert st.articles == 2 and st.article_events == 6
+        [failure] = st.failures
+        assert failure.source == "a-2.txt" and failure.error.startswith("storing failed") and reason in failure.error
+
+
+def test_ingest_still_records_the_failure_when_the_article_itself_cannot_be_kept(store_url, fake_inputs,
+                                                                                 monkeypatch):
+    from dateline.store.store import Store
+
+    _add_fails_for(monkeypatch, "a-2.txt", lambda url: _db_fault("DataError", "NUL in text", url))
+    real_record = Store.record_failure
+
+    def record_failure(self, source, error, article=None):
+        if article is not None and source == "a-2.txt":
+            raise _db_fault("DataError", "NUL in text", self.url)
+        return real_record(self, source, error, article)
+
+    monkeypatch.setattr(Store, "record_failure", record_failure)
+    result = CliRunner().invoke(ingest, ["a-1.txt", "a-2.txt", "a-3.txt", "--db", store_url])
+    assert result.exit_code == 1 and "2 article(s) stored" in result.output, result.output
+    with open_store(store_url) as store:
+        assert [(f.source, f.article_id) for f in store.status().failures] == [("a-2.txt", None)]
+
+
+@pytest.mark.parametrize("driver_message, shown", [
+    ("database is locked", "is locked by another process"),
+    ("database or disk is full", "is full; free some space"),
+    ("server closed the connection unexpectedly", "server closed the connection unexpectedly"),
+])
+def test_ingest_stops_with_a_clear_message_when_the_store_itself_fails(store_url, fake_inputs, monkeypatch,
+                                                                      driver_message, shown):
+    _add_fails_for(monkeypatch, "a-2.txt", lambda url: _db_fault("OperationalError", driver_message, url))
+    result = CliRunner().invoke(ingest, ["a-1.txt", "a-2.txt", "a-3.txt", "--db", store_url])
+    assert result.exit_code == 1
+    assert shown in result.output and "1 article(s) stored before the error are kept" in result.output
+    assert "Traceback" not in result.output
+    with open_store(store_url) as store:
+        st = store.status()
+        assert st.articles == 1 and st.failures == []

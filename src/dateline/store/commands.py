@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import click
+from sqlalchemy import exc as sa_exc
 
 from dateline.commands.options import date_option
 from dateline.store.errors import StoreError
@@ -32,6 +33,25 @@ class IngestCounts:
     events: int = 0
     merged: int = 0
     failures: int = 0
+
+
+# The database refused this article's values; the next article may well be stored.
+_DATA_FAULTS = (sa_exc.IntegrityError, sa_exc.DataError)
+
+
+def is_article_fault(exc: BaseException) -> bool:
+    """True when storing failed because of one article's data (record it and go on); False for
+    connection, lock and disk problems, which every later article would meet too (end the run)."""
+    if isinstance(exc, (ValueError, TypeError, *_DATA_FAULTS)):
+        return True
+    if isinstance(exc, StoreError):
+        cause = exc.__cause__
+        return isinstance(cause, _DATA_FAULTS) and not cause.connection_invalidated
+    return False
+
+
+def _describe(exc: BaseException) -> str:
+    return str(exc) if isinstance(exc, StoreError) else f"{type(exc).__name__}: {exc}"
 
 
 def _extract_safely(pipeline, batch: list) -> Iterator[tuple[object, object]]:
@@ -117,7 +137,13 @@ def ingest(inputs, db, published, outlet, allow_undated, max_size, batch_size, d
 
             def fail(source: str, message: str, article=None) -> None:
                 counts.failures += 1
-                store.record_failure(source, message, article)
+                try:
+                    store.record_failure(source, message, article)
+                except Exception as exc:  # noqa: BLE001
+                    # the article's own data may be what the database refuses: keep the reason without it
+                    if article is None or not is_article_fault(exc):
+                        raise
+                    store.record_failure(source, message)
                 progress.console.print(f"[red]failed[/red] {source}: {message}", markup=True, highlight=False)
                 refresh()
 
@@ -129,7 +155,13 @@ def ingest(inputs, db, published, outlet, allow_undated, max_size, batch_size, d
                         fail(article.source or article.id, f"extraction failed: {type(outcome).__name__}: {outcome}",
                              article)
                         continue
-                    result = store.add(outcome)
+                    try:
+                        result = store.add(outcome)
+                    except Exception as exc:  # noqa: BLE001 - sorted below: article fault or store down
+                        if not is_article_fault(exc):
+                            raise
+                        fail(article.source or article.id, f"storing failed: {_describe(exc)}", article)
+                        continue
                     if result.status == "unchanged":
                         counts.unchanged += 1
                     else:
