@@ -18,16 +18,41 @@ def extract(text: str, published: date | str | None = None, outlet: str | None =
             title: str | None = None, url: str | None = None, dateline: str | None = None):
     """Extract events, actors and facts from one article's text.
 
-    >>> from dateline import extract
-    >>> result = extract("Pakistan and Russia on Thursday agreed ...", published="2025-04-18")
-    >>> [e.type for e in result.events]
+    The text goes through the same reader as a .txt file, so raw e-paper text (banner, byline,
+    captions, footer) is cleaned and its metadata recovered; arguments given here win.
+
+    >>> import dateline
+    >>> result = dateline.extract("Pakistan and Russia on Thursday agreed to expand trade.", published="2025-04-18")
+    >>> [(e.type, e.time.value) for e in result.events]
+    [('AGREE', '2025-04-17')]
     """
-    from dateline.model import Article
+    import dataclasses
+
+    from dateline.ingest import InputError, read_text
 
     if isinstance(published, str):
         published = date.fromisoformat(published[:10])
     elif isinstance(published, datetime):
         published = published.date()
-    article = Article(text=text, published=published, outlet=outlet, title=title, url=url,
-                      dateline=dateline, source="<text>")
+    article = read_text(text, published=published, outlet=outlet)
+    if isinstance(article, InputError):
+        raise article
+    given = {k: v for k, v in (("title", title), ("url", url), ("dateline", dateline)) if v is not None}
+    if given:
+        article = dataclasses.replace(article, **given)
     return _default_pipeline().extract(article)
+
+
+def extract_file(path, published: date | str | None = None, outlet: str | None = None) -> list:
+    """Extractions for every article in a file or folder (text, e-paper, HTML, feed, JSONL/CSV).
+    Raises ``dateline.ingest.InputError`` for the first input that cannot be read."""
+    from dateline.ingest import InputError, read_inputs
+
+    if isinstance(published, str):
+        published = date.fromisoformat(published[:10])
+    articles = []
+    for item in read_inputs([path], published=published, outlet=outlet):
+        if isinstance(item, InputError):
+            raise item
+        articles.append(item)
+    return list(_default_pipeline().extract_many(articles))
