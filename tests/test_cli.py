@@ -20,3 +20,30 @@ def test_a_command_that_cannot_load_says_why(monkeypatch):
     assert result.exit_code == 1
     assert "'broken' is not available in this installation" in result.output
     assert "no_such_module" in result.output
+
+
+def test_demo_uses_its_own_store_never_the_users(tmp_path, monkeypatch):
+    monkeypatch.setenv("DATELINE_HOME", str(tmp_path))
+    monkeypatch.delenv("DATELINE_DB", raising=False)
+    result = CliRunner().invoke(cli_module.cli, ["demo"], obj={"debug": False})
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "demo.db").exists()
+    assert not (tmp_path / "dateline.db").exists()
+    assert "Pakistan" in result.stdout and "Russia" in result.stdout
+
+
+def test_serve_refuses_a_named_store_that_does_not_exist(tmp_path):
+    missing = tmp_path / "typo.db"
+    result = CliRunner().invoke(cli_module.cli, ["serve", "--db", str(missing)], obj={"debug": False})
+    assert result.exit_code == 1
+    assert "no store at" in result.output
+    assert not missing.exists()
+
+
+def test_piped_tables_are_wide_enough_to_read(monkeypatch):
+    from dateline.commands.console import PIPED_WIDTH, make_console
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert make_console().width == PIPED_WIDTH  # pytest captures stdout: not a terminal
+    monkeypatch.setenv("COLUMNS", "100")
+    assert make_console().width == 100

@@ -92,18 +92,26 @@ def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_unda
 
 
 @click.command()
-@click.option("--db", help="Store URL or SQLite path (default: the embedded store).")
+@click.option("--db", help="Store URL or SQLite path (default: demo.db beside the embedded store, never the store itself).")
 def demo(db: str | None) -> None:
-    """Ingest the shipped sample corpus into the store and show the Pakistan–Russia timeline."""
+    """Ingest the shipped sample corpus into a demo store and show the Pakistan–Russia timeline.
+
+    The demo keeps its own store (demo.db in the dateline data folder) so your real store is never
+    touched; serve it with `dateline serve --db <that path>`.
+    """
     from dateline.analysis.commands import timeline
+    from dateline.config import default_data_dir
     from dateline.ingest import sample_paths
     from dateline.store.commands import ingest
 
+    if db is None:
+        default_data_dir().mkdir(parents=True, exist_ok=True)
+        db = str(default_data_dir() / "demo.db")
     ctx = click.get_current_context()
-    args = [str(p) for p in sample_paths()] + (["--db", db] if db else [])
     try:
-        ingest.main(args=args, standalone_mode=False, obj=ctx.obj)
+        ingest.main(args=[str(p) for p in sample_paths()] + ["--db", db], standalone_mode=False, obj=ctx.obj)
     except SystemExit as exc:
         if exc.code:
             raise
-    timeline.main(args=["PAK", "RUS"] + (["--db", db] if db else []), standalone_mode=False, obj=ctx.obj)
+    timeline.main(args=["PAK", "RUS", "--db", db], standalone_mode=False, obj=ctx.obj)
+    click.echo(f"demo store: {db}  (dateline serve --db {db})", err=True)

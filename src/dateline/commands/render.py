@@ -4,9 +4,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from dateline.commands.console import make_console
 from dateline.model import Actor, Event, Extraction, TimeRef
-
-_console = Console()
 QUAD_STYLE = {1: "green", 2: "bold green", 3: "yellow", 4: "bold red"}
 
 
@@ -31,7 +30,7 @@ def modality_label(e: Event) -> str:
 
 
 def print_extraction(ex: Extraction, console: Console | None = None) -> None:
-    console = console or _console
+    console = console or make_console()
     a = ex.article
     meta = " · ".join(str(v) for v in (a.outlet, a.published, a.author, a.dateline) if v)
     console.rule(f"[bold]{a.title or a.source or a.id}[/bold]")

@@ -19,9 +19,16 @@ def serve(db: str | None, host: str, port: int, token: str | None, log_level: st
     import uvicorn
 
     from dateline.store import open_store
+    from dateline.store.errors import StoreError
     from dateline.web.app import create_app
 
-    open_store(db).close()   # fail now, with the store's own message, rather than on the first request
+    # Fail now, with the store's own message, rather than on the first request. The embedded
+    # default store may start empty (articles can be posted); a store named by --db must exist,
+    # so a typo never serves an empty dashboard.
+    try:
+        open_store(db, create=db is None).close()
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
     app = create_app(db, token)
     where = f"http://{host}:{port}/"
     click.echo(f"dateline: dashboard {where}  ·  API {where}docs  ·  writes {'on' if token else 'off (no token)'}",
