@@ -22,13 +22,26 @@ def test_totals_count_distinct_events_and_all_reports(analytics):
 
 def test_index_is_weighted_by_distinct_events_not_mentions(analytics):
     s = analytics.summary("PAK", "RUS")
-    by_event = sum(PAK_RUS_SCORES.values()) / len(PAK_RUS_SCORES)
-    by_mention = (sum(PAK_RUS_SCORES.values()) + PAK_RUS_SCORES["AGREE"]) / (len(PAK_RUS_SCORES) + 1)
+    dated = {k: v for k, v in PAK_RUS_SCORES.items() if k != "COOPERATE"}   # the exercise is undated
+    by_event = sum(dated.values()) / len(dated)
+    by_mention = (sum(dated.values()) + dated["AGREE"]) / (len(dated) + 1)
     assert s.totals.index == round(by_event, 2)
     assert s.totals.index != round(by_mention, 2)
     april = next(m for m in s.months if m.period == "2025-04")
     assert april.events == 2 and april.sources == 3
     assert april.index == (6.0 + 2.0) / 2
+
+
+def test_headline_index_covers_dated_events_and_reports_undated_apart(analytics):
+    t = analytics.summary("PAK", "RUS").totals
+    years = analytics.summary("PAK", "RUS").years
+    # the headline is the event-weighted mean of the yearly rows, so it lies within them
+    weighted = sum(y.index * y.events for y in years) / sum(y.events for y in years)
+    assert t.index == round(weighted, 2)
+    assert min(y.index for y in years) <= t.index <= max(y.index for y in years)
+    assert (t.undated, t.undated_index) == (1, PAK_RUS_SCORES["COOPERATE"])
+    assert t.undated_goldstein is not None
+    assert analytics.summary("PAK", "CHN").totals.undated_index is None   # nothing undated there
 
 
 def test_monthly_and_yearly_series(analytics):
@@ -73,7 +86,34 @@ def test_reported_figures_by_indicator(analytics):
     assert [(p.period, p.value, p.unit, p.qualifier) for p in trade] == [("2024", 1e9, "USD", "more_than")]
     assert "crossed the $1 billion mark" in trade[0].sentence
     assert facts["agreements_signed"].points[0].value == 8
+    assert [p.n_articles for p in trade] == [1] and len(trade[0].reports) == 1
     assert analytics.summary("PAK", "CHN").facts == []
+
+
+def test_a_figure_several_articles_report_is_shown_once(tmp_path):
+    import dyad_data as dd
+    from dateline.analysis import DyadAnalytics
+    from dateline.store import open_store
+
+    again = dd.build(["Trade between the two countries topped $1 billion in 2024.",
+                      "They signed 8 agreements in 2024.", "Trade may reach $2 billion in 2024."],
+                     [], [dd.Fc(0, "trade_volume", 1e9, "USD", dd.year(2024), [dd.PAK, dd.RUS], "more_than"),
+                          dd.Fc(1, "agreements_signed", 8, "count", dd.year(2024), [dd.PAK, dd.RUS]),
+                          dd.Fc(2, "trade_volume", 2e9, "USD", dd.year(2024), [dd.PAK, dd.RUS])],
+                     title="Trade figures", outlet="Third Paper", published="2025-04-20")
+    store = open_store(f"sqlite:///{tmp_path / 'facts.db'}")
+    try:
+        dd.fill(store, [dd.pak_rus_visit(), again])
+        facts = {f.indicator: f for f in DyadAnalytics(store).summary("PAK", "RUS").facts}
+    finally:
+        store.close()
+    trade = facts["trade_volume"].points
+    assert [(p.period, p.value, p.qualifier, p.n_articles) for p in trade] == [
+        ("2024", 1e9, "more_than", 2), ("2024", 2e9, None, 1)]
+    assert {r.article_id for r in trade[0].reports} == {dd.pak_rus_visit().article.id, again.article.id}
+    assert {r.sentence for r in trade[0].reports} >= {"In 2024, bilateral trade crossed the $1 billion mark."}
+    (signed,) = facts["agreements_signed"].points
+    assert (signed.value, signed.n_articles, len(signed.reports)) == (8, 2, 2)
 
 
 def test_partners_ranked_by_events(analytics):

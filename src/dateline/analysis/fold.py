@@ -45,8 +45,12 @@ class _Acc:
 
 def fold_series(rows) -> tuple[DyadTotals, list[SeriesPoint], list[SeriesPoint]]:
     """Rows (month, year, type, quad, n, score_sum, score_n, gold_sum, gold_n, sources) -> totals,
-    the monthly series (events known to the month) and the yearly series (known to the year)."""
-    total, months, years = _Acc(), defaultdict(_Acc), defaultdict(_Acc)
+    the monthly series (events known to the month) and the yearly series (known to the year).
+
+    Counts cover every event; the headline index and Goldstein mean cover dated events only (those
+    the yearly rows hold), with the undated events' means kept apart as undated_index/_goldstein."""
+    total, dated, undated_acc = _Acc(), _Acc(), _Acc()
+    months, years = defaultdict(_Acc), defaultdict(_Acc)
     month_dated = undated = 0
     for month, year, *rest in rows:
         total.add(*rest)
@@ -56,12 +60,15 @@ def fold_series(rows) -> tuple[DyadTotals, list[SeriesPoint], list[SeriesPoint]]
             month_dated += n
         if year is not None:
             years[str(year)].add(*rest)
+            dated.add(*rest)
         else:
             undated += n
+            undated_acc.add(*rest)
     totals = DyadTotals(events=total.events, dated=total.events - undated, month_dated=month_dated,
                         undated=undated, sources=total.sources, by_quad=dict(sorted(total.by_quad.items())),
                         by_type=dict(sorted(total.by_type.items(), key=lambda kv: (-kv[1], kv[0]))),
-                        index=total.index(), goldstein=total.goldstein())
+                        index=dated.index(), goldstein=dated.goldstein(),
+                        undated_index=undated_acc.index(), undated_goldstein=undated_acc.goldstein())
     return (totals, [months[m].point(m) for m in sorted(months)], [years[y].point(y) for y in sorted(years)])
 
 

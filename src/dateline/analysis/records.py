@@ -35,7 +35,19 @@ class ActorCount:
 
 
 @dataclass(slots=True)
+class FactReport:
+    """One article's report of a figure: where to read it."""
+
+    article_id: str
+    fact_id: str
+    sentence: str | None = None
+
+
+@dataclass(slots=True)
 class FactPoint:
+    """One figure (indicator, period, value, unit, qualifier) about the dyad, however many articles
+    report it. article_id / fact_id / sentence are its first report; ``reports`` holds them all."""
+
     period: str | None
     value: float
     unit: str
@@ -43,6 +55,8 @@ class FactPoint:
     article_id: str
     fact_id: str
     sentence: str | None = None
+    n_articles: int = 1               # distinct articles reporting this figure
+    reports: list[FactReport] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -61,8 +75,12 @@ class DyadTotals:
     sources: int = 0
     by_quad: dict[int, int] = field(default_factory=dict)
     by_type: dict[str, int] = field(default_factory=dict)
+    # the headline scores are over dated events only, so they agree with the monthly/yearly rows;
+    # the undated events' own mean is kept apart (None when there are none or none is scored)
     index: float | None = None
     goldstein: float | None = None
+    undated_index: float | None = None
+    undated_goldstein: float | None = None
 
 
 @dataclass(slots=True)

@@ -5,7 +5,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from dateline.analysis.records import QUAD_NAMES, DyadSummary, SeriesPoint
+from dateline.analysis.records import QUAD_NAMES, DyadSummary, DyadTotals, SeriesPoint
 from dateline.model import Event
 
 QUAD_STYLE = {1: "cyan", 2: "green", 3: "yellow", 4: "red"}
@@ -79,6 +79,13 @@ def signed(value: float | None) -> str:
     return "—" if value is None else f"{value:+.1f}"
 
 
+def undated_note(t: DyadTotals) -> str:
+    """"1 undated event (+9.5) not in the index": the headline index covers dated events only."""
+    n = t.undated
+    score = f" ({signed(t.undated_index)})" if t.undated_index is not None else ""
+    return f"{n} undated event{'s' if n != 1 else ''}{score} not in the index"
+
+
 def choose_interval(s: DyadSummary, by: str) -> str:
     if by != "auto":
         return by
@@ -93,8 +100,10 @@ def print_summary(s: DyadSummary, latest: list[Event], console: Console, by: str
     coop = t.by_quad.get(1, 0) + t.by_quad.get(2, 0)
     conflict = t.by_quad.get(3, 0) + t.by_quad.get(4, 0)
     console.print(f"[bold]{t.events}[/bold] events from [bold]{t.sources}[/bold] article reports · "
-                  f"cooperation–conflict index [bold]{signed(t.index)}[/bold] · "
+                  f"cooperation–conflict index [bold]{signed(t.index)}[/bold] (dated events) · "
                   f"cooperation {coop} / conflict {conflict} · {t.undated} without a date")
+    if t.undated:
+        console.print(f"[dim]   {undated_note(t)}[/dim]")
     if not t.events:
         console.print("[dim]No events for this pair and period.[/dim]")
         return
@@ -138,13 +147,13 @@ def print_summary(s: DyadSummary, latest: list[Event], console: Console, by: str
 
     if s.facts:
         facts = Table(title="reported figures", title_justify="left", header_style="bold", box=None)
-        for col in ("figure", "period", "value", "reported as"):
-            facts.add_column(col)
+        for col in ("figure", "period", "value", "articles", "reported as"):
+            facts.add_column(col, justify="right" if col == "articles" else "left")
         for series_ in s.facts:
             for p in series_.points:
                 qual = f"{p.qualifier.replace('_', ' ')} " if p.qualifier else ""
                 facts.add_row(series_.indicator.replace("_", " "), p.period or "—", f"{qual}{p.value:,.0f} {p.unit}",
-                              (p.sentence or "")[:90])
+                              str(p.n_articles), Text((p.sentence or "")[:90]))
         console.print(facts)
 
     if latest:
