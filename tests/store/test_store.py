@@ -136,8 +136,11 @@ def test_queries_filter_on_every_field(store):
     expect(EventQuery(dyad=("PAK", "RUS")),
            lambda e: {"PAK", "RUS"} <= countries(e, "actors") | countries(e, "recipients")
            and ("PAK" in countries(e, "actors") or "RUS" in countries(e, "actors")))
+    # directed: PAK acts on RUS, or both act jointly (a joint event has no direction)
     expect(EventQuery(dyad=("PAK", "RUS"), directed=True),
-           lambda e: "PAK" in countries(e, "actors") and "RUS" in countries(e, "recipients"))
+           lambda e: "PAK" in countries(e, "actors") and "RUS" in countries(e, "recipients") | countries(e, "actors"))
+    expect(EventQuery(dyad=("RUS", "PAK"), directed=True),
+           lambda e: "RUS" in countries(e, "actors") and "PAK" in countries(e, "recipients") | countries(e, "actors"))
     expect(EventQuery(actor="CHN"), lambda e: "CHN" in countries(e, "actors") | countries(e, "recipients"))
     expect(EventQuery(actor="country:IND"), lambda e: "IND" in countries(e, "actors") | countries(e, "recipients"))
     expect(EventQuery(types=["AGREE", "ASSAULT"]), lambda e: e.type in ("AGREE", "ASSAULT"))
@@ -151,6 +154,31 @@ def test_queries_filter_on_every_field(store):
     assert [e.id for e in store.iter_events(EventQuery(), batch=13)] == sorted(e.id for e in everything)
     dates = [e.time.earliest for e in everything]
     assert dates == sorted(dates)
+
+
+def test_joint_events_answer_both_directed_queries(store, make):
+    joint = make.meeting("Pakistan and Russia agreed on 17 April to expand trade.", date(2025, 4, 18),
+                         date(2025, 4, 17), "Express", [make.PAK, make.RUS], [], "agreed", event_type="AGREE")
+    pak_to_rus = make.meeting("Dar met Rudenko in Moscow on 2 May.", date(2025, 5, 3), date(2025, 5, 2),
+                              "Dawn", [make.DAR], [make.RUDENKO], "met")
+    rus_to_pak = make.meeting("Rudenko visited Dar in Islamabad on 9 June.", date(2025, 6, 10), date(2025, 6, 9),
+                              "TASS", [make.RUDENKO], [make.DAR], "visited")
+    # both act and PAK also receives: still joint (event_dyads stores it in sorted order)
+    both_ways = make.meeting("Russia and Pakistan praised Pakistan's role on 1 July.", date(2025, 7, 2),
+                             date(2025, 7, 1), "Nation", [make.RUS, make.PAK], [make.PAK], "praised",
+                             event_type="SUPPORT")
+    for extraction in (joint, pak_to_rus, rus_to_pak, both_ways):
+        store.add(extraction)
+
+    def trigger_words(a: str, b: str) -> list[str]:
+        found = store.query_events(EventQuery(dyad=(a, b), directed=True))
+        assert store.count_events(EventQuery(dyad=(a, b), directed=True)) == len(found)
+        return sorted(e.trigger for e in found)
+
+    assert trigger_words("PAK", "RUS") == ["agreed", "met", "praised"]
+    assert trigger_words("RUS", "PAK") == ["agreed", "praised", "visited"]
+    assert store.count_events(EventQuery(dyad=("PAK", "RUS"))) == 4
+    assert trigger_words("PAK", "CHN") == []
 
 
 def test_every_event_comes_back_with_its_evidence(store):

@@ -47,12 +47,22 @@ def parse_dyad(text: str) -> tuple[str, str]:
     return parts[0].upper(), parts[1].upper()
 
 
+def directed_pair(a: str, b: str):
+    """Event ids of ``a`` acting on ``b``, plus joint events of the pair (both on the actor side:
+    "Pakistan + Russia → —", reciprocal meetings), which have no direction and so answer both a→b
+    and b→a. event_dyads stores a joint pair in sorted order, so only the reversed row needs the
+    check that ``a`` is an actor too (a directed b→a event never has ``a`` on the actor side)."""
+    d, ea = event_dyads.c, event_actors.c
+    a_acts = exists().where(ea.event_id == d.event_id, ea.side == "actor", ea.country == a)
+    return select(d.event_id).where(or_(and_(d.src == a, d.dst == b), and_(d.src == b, d.dst == a, a_acts)))
+
+
 def event_conditions(q: EventQuery) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
     if q.dyad:
         a, b = q.dyad[0].upper(), q.dyad[1].upper()
         if q.directed:
-            pair = select(event_dyads.c.event_id).where(event_dyads.c.src == a, event_dyads.c.dst == b)
+            pair = directed_pair(a, b)
         else:
             pair = select(event_dyads.c.event_id).where(event_dyads.c.dyad == dyad_key(a, b))
         conds.append(events.c.id.in_(pair))
