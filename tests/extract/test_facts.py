@@ -105,3 +105,23 @@ def test_bilateral_uses_the_two_main_countries(nlp, extractor):
     (fact,) = extract(nlp, extractor, text)
     assert sorted(a.id for a in fact.subjects) == ["country:PAK", "country:RUS"]
     assert fact.evidence.sentence_index == 2 and fact.period.value == "2024"
+
+
+def test_subjects_name_each_actor_and_country_once(nlp, extractor):
+    text = "Indian troops and Chinese troops clashed near the border, and India and China said 20 soldiers were killed."
+    doc = nlp(text)
+    army = {"IND": Actor("org:IND:military", "Indian Army", "organization", "IND"),
+            "CHN": Actor("org:CHN:military", "Chinese army", "organization", "CHN")}
+    mentions = country_mentions(doc)
+    for word, iso3 in (("Indian troops", "IND"), ("Chinese troops", "CHN")):
+        start = text.index(word)
+        span = doc.char_span(start, start + len(word))
+        # each army mentioned twice, as the resolver may do for a repeated name
+        mentions += [ActorMention([army[iso3], army[iso3]], start, start + len(word), word,
+                                  sentence_index_of(doc, span.start), span.start, span.end)]
+    mentions.sort(key=lambda m: m.start)
+    facts = extractor.extract(doc, Article(text=text, published=PUBLISHED), mentions,
+                              TimeResolver().find(doc, Article(text=text, published=PUBLISHED)))
+    (fact,) = [f for f in facts if f.indicator == "casualties"]
+    assert [a.id for a in fact.subjects] == ["org:IND:military", "org:CHN:military"]
+    assert len({a.country for a in fact.subjects}) == len(fact.subjects)

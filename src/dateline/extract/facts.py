@@ -232,8 +232,10 @@ class FactExtractor:
 
     def _subjects(self, text: str, index: int, mentions: list[ActorMention], indicator: Indicator,
                   dyad: list[Actor]) -> list[Actor]:
+        """Who the figure is about: distinct actors, at most one per country (the first named in the
+        sentence), so "Indian troops ... India" gives IND once, not the army and the country both."""
         if indicator.dyadic and len(dyad) == 2 and self.patterns.dyad_words.search(text):
-            return list(dyad)
+            return _distinct(dyad)
         here: dict[str, Actor] = {}
         for m in mentions:
             if m.sentence_index == index:
@@ -244,8 +246,8 @@ class FactExtractor:
             # sentence names only the main dyad's countries is about that dyad
             dyad_countries = {a.country for a in dyad}
             if {a.country for a in here.values()} <= dyad_countries:
-                return list(dyad)
-        return list(here.values())
+                return _distinct(dyad)
+        return _distinct(list(here.values()))
 
     @staticmethod
     def _period(times: list[TimeRef], sent_start: int, sent_end: int, at: int) -> TimeRef | None:
@@ -254,3 +256,18 @@ class FactExtractor:
         if not candidates:
             return None
         return min(candidates, key=lambda t: abs(t.span.start - at))
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    """Actors in order, each id once and each country once; actors without a country by id only."""
+    ids: set[str] = set()
+    countries: set[str] = set()
+    out: list[Actor] = []
+    for a in actors:
+        if a.id in ids or (a.country and a.country in countries):
+            continue
+        ids.add(a.id)
+        if a.country:
+            countries.add(a.country)
+        out.append(a)
+    return out
