@@ -43,13 +43,29 @@ def test_file_over_the_size_limit(files):
     error = files.read_error(path, max_bytes=10_000)
     assert error.kind == "too_large"
     assert "12.8 kB (12,800 bytes)" in error.message and "10.0 kB (10,000 bytes)" in error.message
-    assert "max_bytes" in error.message and "--max-size" in error.message
+    assert error.message.endswith("; raise the limit with --max-size MB")
     assert isinstance(files.read_one(path, max_bytes=20_000), Article)
 
 
 def test_missing_file(files):
     error = files.read_error(files.root / "nope.txt")
     assert (error.kind, error.message) == ("missing", "no such file or directory")
+
+
+@pytest.mark.parametrize("url", ["https://www.dawn.com/news/1905000", "http://example.org/a.html",
+                                 "ftp://example.org/corpus.jsonl"])
+def test_a_web_address_is_not_fetched_and_says_so(url):
+    from dateline.ingest import read_inputs
+
+    [error] = list(read_inputs([url]))
+    assert isinstance(error, InputError)
+    assert (error.kind, error.source) == ("url", url)
+    assert "never fetches from the network" in error.message and "save the page first" in error.message
+
+
+def test_a_missing_path_that_only_mentions_a_scheme_is_missing(files):
+    error = files.read_error(files.root / "notes-about-https:" / "x.txt")
+    assert error.kind == "missing"
 
 
 def test_bad_inputs_do_not_stop_the_run(files):

@@ -82,7 +82,7 @@ def test_events_filters(client):
     assert get(client, "/api/events?dyad=PAK,RUS&type=consult")["total"] == 2
     assert get(client, "/api/events?dyad=PAK-RUS&type=CONSULT,ACCUSE")["total"] == 3
     assert get(client, "/api/events?quad_class=3&quad_class=4")["total"] == 3
-    assert get(client, "/api/events?dimension=healthcare")["total"] == 1
+    assert get(client, "/api/events?dimension=education")["total"] == 1
     assert get(client, "/api/events?context=military")["total"] == 3
     assert get(client, "/api/events?dyad=PAK-RUS&start=2025")["total"] == 3
     assert get(client, "/api/events?actor=person:sergei-ryabkov")["total"] == 2

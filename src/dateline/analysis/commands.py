@@ -26,15 +26,14 @@ def timeline(a: str, b: str, start: str | None, end: str | None, db: str | None,
 
     from dateline.analysis import DyadAnalytics, Period, PeriodError
     from dateline.analysis.render import print_summary
+    from dateline.commands import validate
+    from dateline.commands.options import filter_value
     from dateline.model import to_jsonable
     from dateline.store import open_store
     from dateline.store.errors import StoreError
 
-    codes = []
-    for name, code in (("A", a), ("B", b)):
-        if len(code) != 3 or not code.isalpha():
-            raise click.BadParameter(f"'{code}' is not an ISO3 country code such as PAK", param_hint=name)
-        codes.append(code.upper())
+    # Codes are checked against the country table: a typo (PAK XXX) is an error, not an empty timeline.
+    codes = [filter_value(validate.country, code, name) for name, code in (("A", a), ("B", b))]
     if codes[0] == codes[1]:
         raise click.BadParameter(f"give two different countries, not {codes[0]} twice", param_hint="A B")
     try:

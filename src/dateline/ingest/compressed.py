@@ -12,7 +12,7 @@ import zlib
 from pathlib import Path
 from typing import BinaryIO
 
-from dateline.ingest.errors import InputError
+from dateline.ingest.errors import RAISE_LIMIT, InputError
 
 GZIP_MAGIC = b"\x1f\x8b"
 GZIP_SUFFIX = ".gz"
@@ -36,8 +36,8 @@ def bad_gzip(label: str, exc: BaseException) -> InputError:
 
 
 def over_limit(label: str, max_bytes: int) -> InputError:
-    return InputError(label, f"decompressed content is over the limit of {max_bytes:,} bytes; raise it with "
-                             f"max_bytes=... (CLI: --max-size MB)", kind="too_large")
+    return InputError(label, f"decompressed content is over the limit of {max_bytes:,} bytes; {RAISE_LIMIT}",
+                       kind="too_large")
 
 
 def gunzip_limited(stream: BinaryIO, label: str, max_bytes: int) -> bytes:

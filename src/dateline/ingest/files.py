@@ -3,12 +3,13 @@ reader for its format, and every failure becomes an InputError value."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from dateline.ingest.build import Overrides
-from dateline.ingest.errors import InputError
+from dateline.ingest.errors import RAISE_LIMIT, InputError
 from dateline.model import Article
 
 TEXT_SUFFIXES = (".txt",)
@@ -18,6 +19,8 @@ FEED_SUFFIXES = (".xml", ".rss", ".atom")
 PLAIN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + (".csv", ".json") + FEED_SUFFIXES
 # Every format may also come gzip-compressed: "corpus.jsonl.gz", "feed.xml.gz".
 SUPPORTED_SUFFIXES = PLAIN_SUFFIXES + tuple(s + ".gz" for s in PLAIN_SUFFIXES)
+# "https://...", "ftp://...": an address, not a path (dateline reads files only).
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")  # two letters at least: "C://" is a drive
 
 
 def human_size(n: int) -> str:
@@ -29,8 +32,7 @@ def human_size(n: int) -> str:
 
 def too_large(source: str, size: int, max_bytes: int) -> InputError:
     return InputError(source, f"file is {human_size(size)} ({size:,} bytes), over the limit of "
-                              f"{human_size(max_bytes)} ({max_bytes:,} bytes); raise it with "
-                              f"max_bytes=... (CLI: --max-size MB)", kind="too_large")
+                              f"{human_size(max_bytes)} ({max_bytes:,} bytes); {RAISE_LIMIT}", kind="too_large")
 
 
 def walk(folder: Path) -> list[Path]:
@@ -60,6 +62,9 @@ def iter_inputs(paths: Iterable[str | Path], overrides: Overrides, max_bytes: in
                 yield from read_file(file, str(file), overrides, max_bytes)
         elif path.exists():
             yield from read_file(path, label, overrides, max_bytes)
+        elif _URL.match(label):
+            yield InputError(label, "is a web address: dateline never fetches from the network; save the page "
+                                    "first (e.g. as page.html) and give that file", kind="url")
         else:
             yield InputError(label, "no such file or directory", kind="missing")
 
@@ -131,7 +136,7 @@ def read_stdin(overrides: Overrides, max_bytes: int) -> Iterator[Article | Input
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
         yield InputError("<stdin>", f"input is over the limit of {human_size(max_bytes)} ({max_bytes:,} bytes); "
-                                    f"raise it with max_bytes=... (CLI: --max-size MB)", kind="too_large")
+                                    f"{RAISE_LIMIT}", kind="too_large")
         return
     try:
         yield from read_whole(data, ".txt", "<stdin>", overrides, max_bytes)

@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 from dateline.ingest.build import Given, Overrides, build_article
 from dateline.ingest.dates import UnparseableDate, from_epoch, parse_field
 from dateline.ingest.decode import detect_encoding
-from dateline.ingest.errors import InputError
+from dateline.ingest.errors import RAISE_LIMIT, InputError
 from dateline.ingest.layout import recognise
 from dateline.ingest.textclean import normalise_newlines
 from dateline.model import Article
@@ -91,7 +91,7 @@ def article_from_record(raw_record: Any, source: str, overrides: Overrides, max_
     size = len(text.encode("utf-8"))
     if size > max_bytes:
         raise InputError(source, f"record text is {size:,} bytes, over the limit of {max_bytes:,} bytes "
-                                 f"(raise it with max_bytes / --max-size)", kind="too_large")
+                                 f"({RAISE_LIMIT})", kind="too_large")
     given = Given(title=as_text(first(record, TITLE_FIELDS)[1]), author=as_text(first(record, AUTHOR_FIELDS)[1]),
                   outlet=as_text(first(record, OUTLET_FIELDS)[1]), url=as_text(first(record, URL_FIELDS)[1]),
                   dateline=as_text(record.get("dateline")),
@@ -130,7 +130,7 @@ def read_jsonl(path: Path, label: str, overrides: Overrides, max_bytes: int,
             seen_any = True
             if len(raw) > max_bytes + 4096:
                 yield InputError(source, f"record is {len(raw):,} bytes, over the limit of {max_bytes:,} bytes "
-                                         f"(raise it with max_bytes / --max-size)", kind="too_large")
+                                         f"({RAISE_LIMIT})", kind="too_large")
                 continue
             try:
                 line = raw.decode("utf-8")

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 import click
 from sqlalchemy import exc as sa_exc
 
-from dateline.commands.options import date_option
+from dateline.commands import validate
+from dateline.commands.options import (check_period, date_option, filter_value, period_end_option,
+                                       period_start_option)
 from dateline.store.errors import StoreError
 
 DB_HELP = ("Store: sqlite:///path.db, postgresql://user:password@host/db or a plain file path "
@@ -94,19 +96,21 @@ class DaskExtractor:
 @click.option("--db", help=DB_HELP)
 @click.option("--published", callback=date_option, help="Publication date (YYYY-MM-DD) for every input.")
 @click.option("--outlet", help="Outlet name for every input.")
+@click.option("--sample", is_flag=True, help="Also ingest the sample corpus shipped with dateline.")
 @click.option("--allow-undated", is_flag=True, help="Store articles with no publication date (times stay unresolved).")
 @click.option("--max-size", type=float, default=5.0, show_default=True, help="Largest article accepted, in MB.")
 @click.option("--batch-size", type=int, default=32, show_default=True, help="Articles per extraction batch.")
 @click.option("--dask", "dask_scheduler", metavar="SCHEDULER",
               help="Extract on Dask: 'processes' for local processes or tcp://host:port of a cluster; "
                    "the store is written from this process.")
-def ingest(inputs, db, published, outlet, allow_undated, max_size, batch_size, dask_scheduler) -> None:
+def ingest(inputs, db, published, outlet, sample, allow_undated, max_size, batch_size, dask_scheduler) -> None:
     """Extract events from articles and keep them in the store (idempotent and resumable).
 
     \b
     Examples:
       dateline ingest ~/news/2025-04/ feeds.jsonl
       dateline ingest corpus.jsonl --db postgresql://user@host/dateline
+      dateline ingest --sample
     Articles already stored from this extractor version are skipped; a run that was killed
     can simply be started again. Failed inputs are recorded with their reason (see `dateline status`).
     """
@@ -114,11 +118,12 @@ def ingest(inputs, db, published, outlet, allow_undated, max_size, batch_size, d
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from dateline import __version__
-    from dateline.ingest import InputError, read_inputs
+    from dateline.ingest import InputError, read_inputs, sample_paths
     from dateline.pipeline import Pipeline
 
-    if not inputs:
-        raise click.UsageError("give at least one input file or folder")
+    paths = list(inputs) + ([str(p) for p in sample_paths()] if sample else [])
+    if not paths:
+        raise click.UsageError("give at least one input file or folder (or --sample)")
     store = _open(db)
     counts = IngestCounts()
     console = Console(stderr=True)
@@ -171,7 +176,7 @@ def ingest(inputs, db, published, outlet, allow_undated, max_size, batch_size, d
                     refresh()
                 batch.clear()
 
-            for item in read_inputs(list(inputs), published=published, outlet=outlet,
+            for item in read_inputs(paths, published=published, outlet=outlet,
                                     max_bytes=int(max_size * 1_000_000)):
                 if isinstance(item, InputError):
                     fail(item.source, item.message)
@@ -212,8 +217,10 @@ def query_options(f):
         click.option("--quad", help="Quad classes, comma-separated (1 verbal coop ... 4 material conflict)."),
         click.option("--context", "contexts", help="PLOVER contexts, comma-separated."),
         click.option("--dimension", "dimensions", help="Partnership dimensions, comma-separated (trade,energy)."),
-        click.option("--from", "start", callback=date_option, help="Events on or after YYYY-MM-DD."),
-        click.option("--to", "end", callback=date_option, help="Events on or before YYYY-MM-DD."),
+        click.option("--from", "start", metavar="DATE", callback=period_start_option,
+                     help="Events on or after this day: YYYY, YYYY-MM or YYYY-MM-DD (from the period's first day)."),
+        click.option("--to", "end", metavar="DATE", callback=period_end_option,
+                     help="Events on or before this day: YYYY, YYYY-MM or YYYY-MM-DD (to the period's last day)."),
         click.option("--place", "place_country", help="ISO3 country where events took place."),
     ]
     for option in reversed(options):
@@ -221,24 +228,23 @@ def query_options(f):
     return f
 
 
-def _split(text: str | None) -> list[str] | None:
-    return [p.strip() for p in text.split(",") if p.strip()] if text else None
-
-
 def build_query(dyad, directed, actor, types, quad, contexts, dimensions, start, end, place_country,
                 limit: int | None, offset: int = 0):
-    from dateline.store.query import EventQuery, parse_dyad
+    """An EventQuery from the shared filters; a value dateline does not know is a usage error naming its
+    option, never a query that silently matches nothing."""
+    from dateline.store.query import EventQuery
 
-    try:
-        pair = parse_dyad(dyad) if dyad else None
-        quads = [int(q) for q in _split(quad)] if quad else None
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+    pair = filter_value(validate.dyad, dyad, "--dyad")
     if directed and not pair:
         raise click.UsageError("--directed needs --dyad")
-    return EventQuery(dyad=pair, directed=directed, actor=actor, types=[t.upper() for t in _split(types) or []] or None,
-                      quad_classes=quads, contexts=_split(contexts), dimensions=_split(dimensions),
-                      start=start, end=end, place_country=place_country, limit=limit, offset=offset)
+    check_period(start, end)
+    return EventQuery(dyad=pair, directed=directed, actor=actor,
+                      types=filter_value(validate.event_types, types, "--type"),
+                      quad_classes=filter_value(validate.quad_classes, quad, "--quad"),
+                      contexts=filter_value(validate.contexts, contexts, "--context"),
+                      dimensions=filter_value(validate.dimensions, dimensions, "--dimension"),
+                      start=start, end=end, place_country=filter_value(validate.country, place_country, "--place"),
+                      limit=limit, offset=offset)
 
 
 def _side_text(actors) -> str:

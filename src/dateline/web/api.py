@@ -59,7 +59,7 @@ def events(request: Request,
            context: Annotated[list[str] | None, Query(description="PLOVER contexts")] = None,
            dimension: Annotated[list[str] | None, Query(description="partnership dimensions")] = None,
            start: Start = None, end: End = None,
-           place_country: Annotated[str | None, Query(pattern=params.ISO3_PATTERN)] = None,
+           place_country: Annotated[str | None, Query(description="ISO3 country where events took place")] = None,
            limit: Annotated[int, Query(ge=1, le=1000)] = 100,
            offset: Annotated[int, Query(ge=0)] = 0,
            mentions: Annotated[bool, Query(description="include every mention (sentence and spans)")] = False,
@@ -68,10 +68,10 @@ def events(request: Request,
 
     period = params.period(start, end)
     q = EventQuery(dyad=params.dyad(dyad), directed=directed, actor=actor,
-                   types=params.listing(type, upper=True), quad_classes=params.quad_classes(quad_class),
-                   contexts=params.listing(context), dimensions=params.listing(dimension),
+                   types=params.event_types(type), quad_classes=params.quad_classes(quad_class),
+                   contexts=params.contexts(context), dimensions=params.dimensions(dimension),
                    start=period.start, end=period.end,
-                   place_country=place_country.upper() if place_country else None, limit=limit, offset=offset)
+                   place_country=params.optional_country(place_country, "place_country"), limit=limit, offset=offset)
     if directed and q.dyad is None:
         raise InvalidParameter("directed", "needs a dyad (e.g. dyad=PAK-RUS)")
     store = ctx(request).store
@@ -106,24 +106,25 @@ def article(request: Request, article_id: str) -> JSONResponse:
 
 @router.get("/actors", summary="Resolved actors", responses={200: {"model": list[Actor]}})
 def actors(request: Request,
-           country: Annotated[str | None, Query(pattern=params.ISO3_PATTERN)] = None,
+           country: Annotated[str | None, Query(description="ISO3 code, e.g. PAK")] = None,
            search: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
            limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> JSONResponse:
-    return ok(ctx(request).store.actors(country=country.upper() if country else None, search=search, limit=limit))
+    return ok(ctx(request).store.actors(country=params.optional_country(country, "country"), search=search,
+                                        limit=limit))
 
 
 @router.get("/facts", summary="Reported figures (trade volume, agreements signed...)",
             responses={200: {"model": list[Fact]}})
 def facts(request: Request,
           dyad: Annotated[str | None, Query(description="country pair, e.g. PAK-RUS")] = None,
-          country: Annotated[str | None, Query(pattern=params.ISO3_PATTERN)] = None,
+          country: Annotated[str | None, Query(description="ISO3 code, e.g. PAK")] = None,
           indicator: Annotated[str | None, Query(max_length=64)] = None,
           start: Start = None, end: End = None,
           limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> JSONResponse:
     from dateline.store.query import FactQuery
 
     period = params.period(start, end)
-    q = FactQuery(dyad=params.dyad(dyad), country=country.upper() if country else None, indicator=indicator,
+    q = FactQuery(dyad=params.dyad(dyad), country=params.optional_country(country, "country"), indicator=indicator,
                   start=period.start, end=period.end, limit=limit)
     return ok(ctx(request).store.query_facts(q))
 

@@ -1,38 +1,45 @@
-"""Query parameters shared by the endpoints, checked once with messages that say what was wrong."""
+"""Query parameters shared by the endpoints, checked once with messages that say what was wrong.
+Filter values (countries, types, contexts...) go through dateline.commands.validate, as on the CLI."""
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from dateline.analysis.period import Period, PeriodError, parse_bound
+from dateline.commands import validate
 from dateline.web.errors import InvalidParameter
 
-ISO3 = re.compile(r"^[A-Za-z]{3}$")
-_DYAD = re.compile(r"^([A-Za-z]{3})[-,:]([A-Za-z]{3})$")
-ISO3_PATTERN = r"^[A-Za-z]{3}$"
+T = TypeVar("T")
+
 DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD (a year or month covers all its days)"
 
 
+def checked(check: Callable[..., T], value, param: str) -> T:
+    """Run a dateline.commands.validate check (the CLI runs the same ones); its error becomes a 422
+    naming ``param``."""
+    try:
+        return check(value)
+    except validate.InvalidFilter as exc:
+        raise InvalidParameter(param, str(exc)) from None
+
+
 def country(value: str, param: str = "country") -> str:
-    if not ISO3.match(value or ""):
-        raise InvalidParameter(param, f"'{value}' is not an ISO 3166 alpha-3 country code such as PAK")
-    return value.upper()
+    return checked(validate.country, value, param)
+
+
+def optional_country(value: str | None, param: str) -> str | None:
+    return country(value, param) if value else None
 
 
 def dyad(value: str | None, param: str = "dyad") -> tuple[str, str] | None:
     if value is None or value == "":
         return None
-    match = _DYAD.match(value)
-    if not match:
-        raise InvalidParameter(param, f"'{value}' is not a country pair such as PAK-RUS")
-    return pair(match[1], match[2], param)
+    return checked(validate.dyad, value, param)
 
 
 def pair(a: str, b: str, param: str = "dyad") -> tuple[str, str]:
-    a, b = country(a, param), country(b, param)
-    if a == b:
-        raise InvalidParameter(param, f"a dyad needs two different countries, got {a} twice")
-    return a, b
+    return checked(lambda ab: validate.pair(*ab), (a, b), param)
 
 
 def bound(value: str | None, param: str, *, end: bool = False) -> date | None:
@@ -50,21 +57,18 @@ def period(start: str | None, end: str | None) -> Period:
         raise InvalidParameter("end", str(exc)) from None
 
 
-def listing(values: list[str] | None, *, upper: bool = False) -> list[str] | None:
+def event_types(values: list[str] | None, param: str = "type") -> list[str] | None:
     """Repeated (?type=A&type=B) and comma-separated (?type=A,B) forms both work."""
-    if not values:
-        return None
-    out = [v.strip() for item in values for v in item.split(",") if v.strip()]
-    return [v.upper() for v in out] if upper else out or None
+    return checked(validate.event_types, values, param)
 
 
-def quad_classes(values: list[str] | None) -> list[int] | None:
-    items = listing(values)
-    if not items:
-        return None
-    out = []
-    for v in items:
-        if v not in {"1", "2", "3", "4"}:
-            raise InvalidParameter("quad_class", f"'{v}' is not a quad class: use 1, 2, 3 or 4")
-        out.append(int(v))
-    return out
+def contexts(values: list[str] | None, param: str = "context") -> list[str] | None:
+    return checked(validate.contexts, values, param)
+
+
+def dimensions(values: list[str] | None, param: str = "dimension") -> list[str] | None:
+    return checked(validate.dimensions, values, param)
+
+
+def quad_classes(values: list[str] | None, param: str = "quad_class") -> list[int] | None:
+    return checked(validate.quad_classes, values, param)
