@@ -215,3 +215,96 @@ def test_ingest_stops_with_a_clear_message_when_the_store_itself_fails(store_url
     with open_store(store_url) as store:
         st = store.status()
         assert st.articles == 1 and st.failures == []
+
+
+# -- filters are checked, dates take a year or a month, ingest --sample -----------------------------
+@pytest.mark.parametrize("args, option, wanted", [
+    (["--type", "FOO"], "'--type'", "'FOO' is not a PLOVER event type; expected one of AGREE"),
+    (["--type", "CONSULT,AGRE"], "'--type'", "'AGRE' is not a PLOVER event type; did you mean AGREE?"),
+    (["--quad", "9"], "'--quad'", "'9' is not a quad class"),
+    (["--context", "foo"], "'--context'", "'foo' is not a PLOVER context"),
+    (["--dimension", "foo"], "'--dimension'", "'foo' is not a partnership dimension"),
+    (["--place", "XX"], "'--place'", "'XX' is not an ISO3 country code dateline knows"),
+    (["--dyad", "PAK-XXX"], "'--dyad'", "'XXX' is not an ISO3 country code dateline knows"),
+    (["--dyad", "PAKRUS"], "'--dyad'", "'PAKRUS' is not a country pair; write two ISO3 codes such as PAK-RUS"),
+    (["--from", "2025", "--to", "2024-06"], "--from/--to", "the period ends (2024-06-30) before it starts (2025-01-01)"),
+    (["--from", "2024-13"], "'--from'", "'2024-13' is not a valid date"),
+])
+@pytest.mark.parametrize("command, extra", [(events, []), (export, ["--format", "csv", "--out", "x.csv"])])
+def test_unknown_filter_values_are_usage_errors_naming_the_option(tmp_path, command, extra, args, option, wanted):
+    missing = tmp_path / "none.db"
+    result = CliRunner().invoke(command, ["--db", str(missing), *extra, *args])
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for {option}: {wanted}" in " ".join(result.output.split())
+    assert not missing.exists()          # checked before the store is touched
+
+
+def test_events_and_export_take_a_year_or_month_as_period_bounds(store_url, tmp_path):
+    store = open_store(store_url)
+    for i in range(12):
+        store.add(make_extraction(i, events_per_article=4))
+    years = sorted({e.time.earliest.year for e in store.query_events(EventQuery(limit=None)) if e.time})
+    year = years[len(years) // 2]
+    expected = store.query_events(EventQuery(start=date(year, 1, 1), end=date(year, 12, 31), limit=None))
+    june = store.query_events(EventQuery(start=date(year, 6, 1), end=date(year, 6, 30), limit=None))
+    store.close()
+    assert expected, "the synthetic store should have events in its middle year"
+    runner = CliRunner()
+    listed = runner.invoke(events, ["--db", store_url, "--from", str(year), "--to", str(year), "--format", "jsonl",
+                                    "--limit", "1000"])
+    assert listed.exit_code == 0, listed.output
+    assert [json.loads(line)["id"] for line in listed.output.splitlines()] == [e.id for e in expected]
+    month = runner.invoke(events, ["--db", store_url, "--from", f"{year}-06", "--to", f"{year}-06",
+                                   "--format", "jsonl", "--limit", "1000"])
+    assert [json.loads(line)["id"] for line in month.output.splitlines()] == [e.id for e in june]
+    out = tmp_path / "year.jsonl"
+    done = runner.invoke(export, ["--db", store_url, "--format", "jsonl", "--out", str(out), "--from", str(year),
+                                  "--to", str(year)])
+    assert done.exit_code == 0, done.output
+    assert sorted(json.loads(line)["id"] for line in out.read_text().splitlines()) == sorted(e.id for e in expected)
+
+
+def test_events_filters_accept_any_case_of_known_values(store_url):
+    store = open_store(store_url)
+    for i in range(6):
+        store.add(make_extraction(i, events_per_article=4))
+    expected = store.query_events(EventQuery(types=["AGREE"], dimensions=["trade"], place_country="PAK", limit=None))
+    store.close()
+    result = CliRunner().invoke(events, ["--db", store_url, "--type", "agree", "--dimension", "Trade",
+                                         "--place", "pak", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.output.splitlines()] == [e.id for e in expected]
+
+
+def test_ingest_published_must_be_a_full_day(tmp_path):
+    result = CliRunner().invoke(ingest, ["a-1.txt", "--db", str(tmp_path / "s.db"), "--published", "2025"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--published': '2025' is not a date in YYYY-MM-DD form" in result.output
+
+
+def test_ingest_sample_reads_the_shipped_corpus(store_url, monkeypatch):
+    import dateline.ingest
+    import dateline.pipeline
+    from dateline.ingest import sample_paths
+    from dateline.model import Article
+
+    given: list[str] = []
+
+    def read_inputs(paths, published=None, outlet=None, max_bytes=0):
+        given.extend(paths)
+        for n, p in enumerate(paths):
+            yield Article(text=f"Article {n}.", published=date(2025, 4, 18), source=p, meta={"n": n})
+
+    monkeypatch.setattr(dateline.ingest, "read_inputs", read_inputs)
+    monkeypatch.setattr(dateline.pipeline, "Pipeline", FakePipeline)
+    samples = [str(p) for p in sample_paths()]
+    assert samples
+    result = CliRunner().invoke(ingest, ["--sample", "--db", store_url])
+    assert result.exit_code == 0, result.output
+    assert given == samples
+    assert f"{len(samples)} article(s) stored" in result.output
+    given.clear()
+    both = CliRunner().invoke(ingest, ["extra.txt", "--sample", "--db", store_url])
+    assert both.exit_code == 0 and given == ["extra.txt", *samples]
+    nothing = CliRunner().invoke(ingest, ["--db", store_url])
+    assert nothing.exit_code == 2 and "(or --sample)" in nothing.output

@@ -66,6 +66,18 @@ def test_dyad_timeline_series_and_dots(client):
     ("/api/facts?end=2024-02-30", "end"),
     ("/api/countries/XX/partners", "country"),
     ("/api/network?min_events=0", "min_events"),
+    ("/api/events?type=FOO", "type"),
+    ("/api/events?type=CONSULT&type=AGRE", "type"),
+    ("/api/events?context=foo", "context"),
+    ("/api/events?dimension=foo", "dimension"),
+    ("/api/events?place_country=XXX", "place_country"),
+    ("/api/events?dyad=PAK-XXX", "dyad"),
+    ("/api/dyads/PAK/ZZZ/summary", "a/b"),
+    ("/api/dyads/ZZZ/PAK/timeline", "a/b"),
+    ("/api/countries/ZZZ/partners", "country"),
+    ("/api/actors?country=ZZZ", "country"),
+    ("/api/facts?country=ZZZ", "country"),
+    ("/api/facts?dyad=PAK-ZZZ", "dyad"),
 ])
 def test_invalid_parameters_answer_422_naming_the_parameter(client, url, param):
     body = get(client, url, 422)
@@ -208,3 +220,29 @@ def test_dashboard_is_offline_and_locked_down(client):
     for asset in ("/static/dashboard.css", "/static/js/dashboard.js", "/static/js/charts.js",
                   "/static/js/evidence.js", "/static/js/dom.js"):
         assert client.get(asset).status_code == 200, asset
+
+
+@pytest.mark.parametrize("url, check, value", [
+    ("/api/events?type=CONSLT", "event_types", "CONSLT"),
+    ("/api/events?context=militray", "contexts", "militray"),
+    ("/api/events?dimension=energey", "dimensions", "energey"),
+    ("/api/events?quad_class=9", "quad_classes", "9"),
+    ("/api/events?place_country=Pakistan", "country", "Pakistan"),
+    ("/api/events?dyad=PAKRUS", "dyad", "PAKRUS"),
+    ("/api/dyads/PAK/ZZZ/summary", "country", "ZZZ"),
+])
+def test_invalid_filter_values_are_worded_as_on_the_cli(client, url, check, value):
+    from dateline.commands import validate
+
+    with pytest.raises(validate.InvalidFilter) as info:
+        getattr(validate, check)(value)
+    body = get(client, url, 422)
+    assert body["details"][0]["message"] == str(info.value)
+    assert body["error"].endswith(str(info.value))
+
+
+def test_known_filter_values_in_any_case(client):
+    assert get(client, "/api/events?context=MILITARY")["total"] == get(client, "/api/events?context=military")["total"]
+    assert get(client, "/api/events?dimension=Trade")["total"] == get(client, "/api/events?dimension=trade")["total"] > 0
+    assert get(client, "/api/dyads/pak/rus/summary")["dyad"] == ["PAK", "RUS"]
+    assert get(client, "/api/actors?country=pak") == get(client, "/api/actors?country=PAK")
