@@ -65,7 +65,7 @@ METHOD = """\
   where the gold states the field. *Type accuracy, all gold events* counts a missed event as a wrong type.
 - **Time values**: the gold TIMEX3 span is given; the system normalises its words against the DCT, with
   the sentence that holds it as context (tense, "the same period last year"), using
-  `dateline.extract.time.timex_value` and the value must equal the gold value exactly (value accuracy; the
+  `dateline.extractors.time.timex_value` and the value must equal the gold value exactly (value accuracy; the
   detection of time expressions is not scored here).
 """
 

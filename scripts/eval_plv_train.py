@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from dateline.extract.events import EventExtractor
+from dateline.extractors.events import EventExtractor
 from dateline.knowledge import load_knowledge
 from dateline.model import Actor, ActorMention, Article
 from dateline.pipeline import load_nlp

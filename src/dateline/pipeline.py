@@ -49,11 +49,11 @@ class Pipeline:
     """Article -> Extraction. Reuse one instance: loading knowledge and the model is the slow part."""
 
     def __init__(self, settings: Settings | None = None) -> None:
-        from dateline.extract.actors import ActorResolver
-        from dateline.extract.events import EventExtractor
-        from dateline.extract.facts import FactExtractor
-        from dateline.extract.places import PlaceResolver
-        from dateline.extract.time import TimeResolver
+        from dateline.extractors.actors import ActorResolver
+        from dateline.extractors.events import EventExtractor
+        from dateline.extractors.facts import FactExtractor
+        from dateline.extractors.places import PlaceResolver
+        from dateline.extractors.time import TimeResolver
         from dateline.knowledge import load_knowledge
 
         self.settings = settings or Settings()

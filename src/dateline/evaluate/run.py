@@ -70,7 +70,7 @@ def run_system(records: list[GoldRecord], pipeline: "Pipeline | None" = None,
 
 def default_timex_normaliser() -> Callable[[str, date], str | None]:
     """The time engineer's TIMEX3 normaliser: text + document creation date -> TIMEX3 value."""
-    from dateline.extract.time import timex_value
+    from dateline.extractors.time import timex_value
 
     return timex_value
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from dateline.extract.events import same_event
+from dateline.extractors.events import same_event
 from dateline.model import Actor, Event, Place, TimeRef
 
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})

@@ -111,7 +111,7 @@ def is_article_fault(exc: Exception) -> bool:
     """True when the posted article itself cannot be extracted (422), False for a fault of this
     server (500). spaCy reports a too-long text as ValueError; broken knowledge or ontology data files
     are ValueErrors too, but they are the server's problem."""
-    from dateline.extract.events import EventExtractionError
+    from dateline.extractors.events import EventExtractionError
     from dateline.knowledge.loader import KnowledgeFileError
     from dateline.ontology.tables import OntologyDataError
 

@@ -1,4 +1,4 @@
-"""Facts: quantities reported about actors and dyads (dateline.extract.facts)."""
+"""Facts: quantities reported about actors and dyads (dateline.extractors.facts)."""
 from __future__ import annotations
 
 from datetime import date
@@ -6,9 +6,9 @@ from datetime import date
 import pytest
 
 from shared_data import REFERENCE_ARTICLE, needs_shared
-from dateline.extract import sentence_index_of
-from dateline.extract.facts import FactExtractor, parse_number
-from dateline.extract.time import TimeResolver
+from dateline.extractors import sentence_index_of
+from dateline.extractors.facts import FactExtractor, parse_number
+from dateline.extractors.time import TimeResolver
 from dateline.model import Actor, ActorMention, Article
 
 PUBLISHED = date(2025, 4, 18)

@@ -1,4 +1,4 @@
-"""Places: the gazetteer, place mentions in sentences and the dateline (dateline.extract.places)."""
+"""Places: the gazetteer, place mentions in sentences and the dateline (dateline.extractors.places)."""
 from __future__ import annotations
 
 from datetime import date
@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from shared_data import REFERENCE_ARTICLE, needs_shared
-from dateline.extract.places import PlaceResolver
+from dateline.extractors.places import PlaceResolver
 from dateline.knowledge.gazetteer import load_gazetteer
 from dateline.knowledge.loader import DATA_DIR
 from dateline.model import Article

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from dateline.extract.modality import ModalityDetector, is_historical, tense
+from dateline.extractors.modality import ModalityDetector, is_historical, tense
 from dateline.model import TimeRef
 
 

@@ -1,4 +1,4 @@
-"""Time expressions resolved against the publication date (dateline.extract.time)."""
+"""Time expressions resolved against the publication date (dateline.extractors.time)."""
 from __future__ import annotations
 
 from datetime import date
@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from shared_data import REFERENCE_ARTICLE, SHARED, needs_shared
-from dateline.extract.time import TimeResolver, timex_value
+from dateline.extractors.time import TimeResolver, timex_value
 from dateline.model import Article
 
 FRIDAY = date(2025, 4, 18)   # the reference article's publication day

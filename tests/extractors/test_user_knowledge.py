@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dateline.extract.facts import FactExtractor
-from dateline.extract.time import TimeResolver, timex_value
+from dateline.extractors.facts import FactExtractor
+from dateline.extractors.time import TimeResolver, timex_value
 from dateline.knowledge import load_knowledge
 from dateline.knowledge.loader import KnowledgeFileError
 from dateline.knowledge.numbers import number_words
@@ -84,8 +84,8 @@ def test_resolver_with_the_kb_resolves_a_user_vague_phrase(user_dir):
 
 
 def test_user_number_word_sets_an_event_quantity(nlp, user_dir):
-    from dateline.extract.actors import ActorResolver
-    from dateline.extract.events import EventExtractor
+    from dateline.extractors.actors import ActorResolver
+    from dateline.extractors.events import EventExtractor
 
     # spaCy parses "zero" (not "fourty") as a number modifier, which is what the event stage reads
     text = "Pakistan and Russia signed zero agreements on Thursday."

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from dateline.extract import doc_text, evidence_for, sentences
+from dateline.extractors import doc_text, evidence_for, sentences
 from dateline.knowledge.loader import KnowledgeFileError, read_table, split_list
 from dateline.knowledge.numbers import NumberWords, number_words
 from dateline.model import Actor, ActorMention, Article, Fact, TextSpan, TimeRef, stable_id

@@ -25,7 +25,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from dateline.extract import sentence_index_of
+from dateline.extractors import sentence_index_of
 from dateline.knowledge import Country, Knowledge, KnownActor, Title, slugify
 from dateline.knowledge.matchers import CompiledMatchers, compile_matchers
 from dateline.knowledge.organizations import Organization

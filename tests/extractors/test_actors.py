@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from dateline.extract.actors import ActorResolver
+from dateline.extractors.actors import ActorResolver
 from dateline.knowledge import load_knowledge
 from dateline.model import Article
 from shared_data import REFERENCE_ARTICLE, needs_shared

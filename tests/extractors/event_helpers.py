@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from dateline.extract import sentence_index_of
-from dateline.extract.events import EventExtractor
+from dateline.extractors import sentence_index_of
+from dateline.extractors.events import EventExtractor
 from dateline.model import Actor, ActorMention, Article, Place, TextSpan, TimeRef
 
 PUBLISHED = date(2025, 4, 18)

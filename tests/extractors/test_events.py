@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from dateline.extract.events import merge_article_events
-from extract.event_helpers import (DAR, MISHUSTIN, OVERCHUK, PAK, RUS, RYABKOV, extract, ids,
+from dateline.extractors.events import merge_article_events
+from extractors.event_helpers import (DAR, MISHUSTIN, OVERCHUK, PAK, RUS, RYABKOV, extract, ids,
                                    time_at)
 
 # Two sentences of our own for each of the 16 PLOVER types: (sentence, type, actor, recipient)

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
-from dateline.extract import doc_text
+from dateline.extractors import doc_text
 from dateline.knowledge.loader import read_table
 from dateline.knowledge.numbers import NumberWords, number_words
 from dateline.model import Article, TextSpan, TimeRef

@@ -15,10 +15,10 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from dateline import ontology
-from dateline.extract import evidence_for, sentences
-from dateline.extract.places import place_cues
-from dateline.extract.modality import ModalityDetector, is_historical, tense
-from dateline.extract.roles import CLAUSE_RECIPIENT_TYPES, MentionIndex, Roles, noun_roles, verb_roles
+from dateline.extractors import evidence_for, sentences
+from dateline.extractors.places import place_cues
+from dateline.extractors.modality import ModalityDetector, is_historical, tense
+from dateline.extractors.roles import CLAUSE_RECIPIENT_TYPES, MentionIndex, Roles, noun_roles, verb_roles
 from dateline.knowledge.lexicon import ANY, TriggerSense, load_dimensions, load_lexicon
 from dateline.knowledge.numbers import NumberWords, number_words
 from dateline.model import (Actor, ActorMention, Article, Event, Evidence, Place, TextSpan, TimeRef,
@@ -307,7 +307,7 @@ class _ArticleScope:
     def get_dateline_place(self) -> Place | None:
         if self.dateline_place is None and self.article.dateline:
             try:
-                from dateline.extract.places import PlaceResolver
+                from dateline.extractors.places import PlaceResolver
                 self.dateline_place = PlaceResolver(self.kb).dateline_place(self.article)
             except ImportError:
                 return None
