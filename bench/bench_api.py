@@ -35,7 +35,7 @@ from sqlalchemy import text  # noqa: E402
 ENRICH = [
     "INSERT INTO event_tags (event_id, kind, value) SELECT event_id, 'context', "
     "CASE quad_class WHEN 4 THEN 'military' WHEN 3 THEN 'diplomatic' ELSE "
-    "CASE abs(random()) % 3 WHEN 0 THEN 'economic' WHEN 1 THEN 'diplomatic' ELSE 'security' END END FROM event_dyads",
+    "CASE abs(random()) % 3 WHEN 0 THEN 'economic' WHEN 1 THEN 'diplomatic' ELSE 'military' END END FROM event_dyads",
     "INSERT INTO event_tags (event_id, kind, value) SELECT event_id, 'dimension', "
     "CASE abs(random()) % 5 WHEN 0 THEN 'trade' WHEN 1 THEN 'energy' WHEN 2 THEN 'security' WHEN 3 THEN 'education' "
     "ELSE 'culture' END FROM event_dyads WHERE abs(random()) % 3 = 0",

@@ -67,7 +67,7 @@ def make_extraction(i: int, events_per_article: int = 8, start: date = date(2020
     return Extraction(article=article, actors=list(actors.values()), events=evs, facts=facts, version=version)
 
 
-CONTEXTS = ["diplomatic", "economic", "military", "security"]
+CONTEXTS = ["diplomatic", "economic", "military", "terrorism"]  # PLOVER contexts only
 DIMENSIONS = ["trade", "energy", "security", "education"]
 
 
