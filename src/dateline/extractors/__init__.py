@@ -7,6 +7,8 @@ Shared conventions for every stage:
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from dateline.model import Evidence
@@ -18,6 +20,17 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["dateline_text"] = doc.text
     return text
+
+
+def token_positions(doc: Doc, words: frozenset[str], lower: bool = True) -> list[int]:
+    """Indices of the tokens whose lowercase (or exact) text is in ``words``, found on the Doc's
+    attribute array: walking every Token object in Python costs more than the whole lookup."""
+    key = "dateline_lower" if lower else "dateline_orth"
+    column = doc.user_data.get(key)
+    if column is None:
+        column = doc.user_data[key] = doc.to_array(LOWER if lower else ORTH)
+    wanted = [doc.vocab.strings[w] for w in words]
+    return numpy.nonzero(numpy.isin(column, wanted))[0].tolist()
 
 
 def sentences(doc: Doc) -> list[Span]:

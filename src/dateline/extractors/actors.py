@@ -25,7 +25,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from dateline.extractors import sentence_index_of
+from dateline.extractors import sentence_index_of, token_positions
 from dateline.knowledge import Country, Knowledge, KnownActor, Title, slugify
 from dateline.knowledge.matchers import CompiledMatchers, compile_matchers
 from dateline.knowledge.organizations import Organization
@@ -45,6 +45,7 @@ POSSESSIVES = {"'s", "’s", "'", "’"}
 HYPHENS = {"-", "–", "‑"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PERSON_PRONOUNS = {"he", "she"}
+_PRONOUNS = frozenset({*PERSON_PRONOUNS, "it", "they"})
 # Verbs whose "it" subject is usually no actor ("it is expected", "it seems", "it took two years").
 IMPERSONAL_VERBS = {"be", "seem", "appear", "remain", "take", "become", "look", "happen", "mean", "matter"}
 GROUP_KINDS = {"group", "military"}
@@ -513,9 +514,12 @@ class _Run:
 
     def _surname_mentions(self, blocked: set[int]) -> None:
         """A later bare surname the NER did not tag: "Ryabkov is visiting Islamabad"."""
-        for tok in self.doc:
-            actor = self.surnames.get(tok.text)
-            if actor and tok.i not in self.taken and tok.i not in blocked and tok.pos_ == "PROPN" \
+        if not self.surnames:
+            return
+        for i in token_positions(self.doc, frozenset(self.surnames), lower=False):
+            tok = self.doc[i]
+            actor = self.surnames[tok.text]
+            if tok.i not in self.taken and tok.i not in blocked and tok.pos_ == "PROPN" \
                     and self._match_at(tok.i) is None:
                 self._add(tok.i, tok.i + 1, [actor], "coref")
                 self.person_order.append((tok.i, actor))
@@ -801,10 +805,9 @@ class _Run:
         if not ordered:
             return
         found: list[_Mention] = []
-        for tok in doc:
+        for i in token_positions(doc, _PRONOUNS):
+            tok = doc[i]
             low = tok.lower_
-            if low not in PERSON_PRONOUNS and low not in ("it", "they"):
-                continue
             if tok.dep_ not in SUBJECT_DEPS or tok.i in self.taken:
                 continue
             if low == "it" and (tok.head.lemma_ in IMPERSONAL_VERBS or (

@@ -100,6 +100,7 @@ def parse_number(text: str, multiplier: str | None = None, numbers: NumberWords 
 
 
 _WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
 
 
 class FactExtractor:
@@ -111,7 +112,7 @@ class FactExtractor:
 
     def _may_hold_number(self, text: str) -> bool:
         """Cheap gate before the quantity patterns: a digit or a number word must be present."""
-        return any(c.isdigit() for c in text) or not self.number_words.isdisjoint(_WORD.findall(text.lower()))
+        return _DIGIT.search(text) is not None or not self.number_words.isdisjoint(_WORD.findall(text.lower()))
 
     def extract(self, doc: Doc, article: Article, mentions: list[ActorMention],
                 times: list[TimeRef]) -> list[Fact]:
