@@ -144,9 +144,29 @@ def test_reference_events_on_the_timeline_with_evidence(page, server):
     assert page.locator("#dimensions .hbars .name").count() >= 3
     assert "Ishaq Dar" in page.inner_text("#actors")
     assert "trade volume" in page.inner_text("#facts")
+
+    # the joint-exercises event has no date, so the header says the index leaves it out, with its own mean
+    exercises = find(events, {"COOPERATE"}, "joint exercises")
+    assert exercises and all(not (e.get("time") or {}).get("value") for e in exercises)
+    totals = page.request.get(f"{server}/api/dyads/PAK/RUS/summary").json()["totals"]
+    assert totals["undated"] >= 1 and totals["undated_index"] is not None
+    assert page.inner_text("#index-note") == (
+        f"dated events · {totals['undated']} undated ({signed(totals['undated_index'])}) not included")
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
     assert SCREENSHOT.stat().st_size > 20_000
+
+    # a period never holds undated events, so the note goes away
+    page.fill("#start", "2025")
+    page.fill("#end", "2025")
+    page.click("#picker button[type=submit]")
+    page.wait_for_selector("#index-note", state="detached")
+    assert "coop.–conflict index" in page.inner_text("#stats")
+
+
+def signed(x: float) -> str:
+    """The dashboard's one-decimal score: '+7.0', '-2.5', '0.0'."""
+    return f"{x:+.1f}" if x else "0.0"
 
 
 def test_article_markup_shows_as_text_and_never_runs(page, server):

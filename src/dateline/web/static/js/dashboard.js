@@ -42,8 +42,19 @@ function readHash() {
   return m ? { a: m[1], b: m[2], start, end } : null;
 }
 
-function stat(value, label) {
-  return el("div", { class: "stat" }, el("b", {}, value), el("span", {}, label));
+function stat(value, label, note = null) {
+  return el("div", { class: "stat" }, el("b", {}, value), el("span", {}, label), note);
+}
+
+function signed(x, digits) {
+  return `${x > 0 ? "+" : ""}${digits === undefined ? x : x.toFixed(digits)}`;
+}
+
+// The headline index covers dated events only; say so, with the undated events' own mean, when there are any.
+function undatedNote(t) {
+  if (!t.undated) return null;
+  const score = t.undated_index === null || t.undated_index === undefined ? "" : ` (${signed(t.undated_index, 1)})`;
+  return el("small", { id: "index-note", class: "stat-note" }, `dated events · ${number(t.undated)} undated${score} not included`);
 }
 
 function renderHeadline(s) {
@@ -51,9 +62,9 @@ function renderHeadline(s) {
   $("title").textContent = `${s.names[a]} – ${s.names[b]}`;
   const t = s.totals;
   const coop = (t.by_quad[1] || 0) + (t.by_quad[2] || 0), conf = (t.by_quad[3] || 0) + (t.by_quad[4] || 0);
-  const idx = t.index === null ? "—" : `${t.index > 0 ? "+" : ""}${t.index}`;
+  const idx = t.index === null ? "—" : signed(t.index);
   clear($("stats")).append(stat(number(t.events), "events"), stat(number(t.sources), "article reports"),
-    stat(idx, "coop.–conflict index"), stat(`${number(coop)} / ${number(conf)}`, "cooperation / conflict"),
+    stat(idx, "coop.–conflict index", undatedNote(t)), stat(`${number(coop)} / ${number(conf)}`, "cooperation / conflict"),
     stat(number(t.undated), "without a date"));
 }
 
