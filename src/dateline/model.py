@@ -34,6 +34,17 @@ class TextSpan:
 
 
 @dataclass(slots=True)
+class Caption:
+    """A photo caption kept in the body as its own paragraph; ``credit`` is the photo credit closing it
+    ("PID" in "... 2025. — PID"), which names no actor of the story."""
+
+    start: int
+    end: int
+    text: str
+    credit: TextSpan | None = None
+
+
+@dataclass(slots=True)
 class Article:
     text: str                              # body text only; offsets everywhere point into it
     title: str | None = None
@@ -50,6 +61,11 @@ class Article:
     meta: dict[str, Any] = field(default_factory=dict)
     id: str = ""                           # filled from the content hash when empty
     content_hash: str = ""
+    # What the layout reader found in the body (offsets into ``text``); later stages keep these out of actors.
+    dateline_span: TextSpan | None = None  # where the dateline city is printed, e.g. "ISLAMABAD"
+    story_start: int | None = None         # where the story begins after the dateline prefix
+    agency: str | None = None              # wire agency named in the dateline, e.g. "Reuters"
+    captions: list[Caption] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.content_hash:

@@ -7,7 +7,7 @@ import pytest
 
 from dateline.extractors.actors import ActorResolver
 from dateline.knowledge import load_knowledge
-from dateline.model import Article
+from dateline.model import Article, Caption, TextSpan
 from shared_data import REFERENCE_ARTICLE, needs_shared
 
 PUBLISHED = date(2025, 4, 18)
@@ -441,10 +441,11 @@ def test_dateline_agency_and_photo_credit_are_not_actors(nlp, resolver):
             "The drill, named Friendship 2016, began.")
     cap_end = text.index("Herald") + len("Herald")
     start = text.index("ASTANA")
-    meta = {"dateline_span": {"start": start, "end": start + 6, "text": "ASTANA"},
-            "story_start": text.index("Prime Minister"), "dateline_agency": "Eurasia Wire",
-            "captions": [{"start": 0, "end": cap_end, "text": text[:cap_end]}]}
-    article = Article(text=text, outlet="Capital Courier", published=date(2024, 7, 4), meta=meta)
+    credit = text.index("Indus Herald")
+    article = Article(text=text, outlet="Capital Courier", published=date(2024, 7, 4),
+                      dateline_span=TextSpan(start, start + 6, "ASTANA"), story_start=text.index("Prime Minister"),
+                      agency="Eurasia Wire",
+                      captions=[Caption(0, cap_end, text[:cap_end], TextSpan(credit, cap_end, "Indus Herald"))])
     ms = resolver.resolve(nlp(text), article)
     texts = {m.text for m in ms}
     assert "Prime Minister Shehbaz Sharif" in texts

@@ -59,11 +59,16 @@ def test_reference_dropped_parts_are_recorded_with_raw_offsets(reference):
 
 def test_reference_caption_and_dateline_spans(reference):
     text = reference.text
-    [caption] = reference.meta["captions"]
-    assert text[caption["start"]:caption["end"]] == caption["text"] == CAPTION
-    span = reference.meta["dateline_span"]
-    assert text[span["start"]:span["end"]] == "ISLAMABAD"
-    assert text[reference.meta["story_start"]:].startswith("Pakistan and Russia on Thursday")
+    [caption] = reference.captions
+    assert text[caption.start:caption.end] == caption.text == CAPTION
+    assert caption.credit is not None and caption.credit.text == "PID"
+    assert text[caption.credit.start:caption.credit.end] == "PID"
+    span = reference.dateline_span
+    assert text[span.start:span.end] == span.text == "ISLAMABAD"
+    assert text[reference.story_start:].startswith("Pakistan and Russia on Thursday")
+    assert reference.agency is None
+    # typed fields only: the layout facts are no longer copied into the loose meta dict
+    assert not {"captions", "dateline_span", "story_start", "dateline_agency"} & set(reference.meta)
 
 
 def test_reference_source_map_points_back_into_the_file(reference):
@@ -103,8 +108,11 @@ def test_other_outlet_epaper(files):
     assert article.updated_at == datetime(2023, 6, 14, 23, 5)
     assert article.dateline == "Moscow"
     assert article.meta["dateline_date"] == "June 13"
-    assert article.meta["dateline_agency"] == "Frontier Gazette"
+    assert article.agency == "Frontier Gazette"
     caption = "Officials at the signing ceremony in Moscow on Tuesday. (Photo: Frontier Gazette)"
+    [found] = article.captions
+    assert found.text == caption and found.credit is not None
+    assert article.text[found.credit.start:found.credit.end] == found.credit.text == "Frontier Gazette"
     assert article.text.count(caption) == 1
     assert article.text.startswith(caption + "\n\nMOSCOW, June 13 (Frontier Gazette) – Russia and Pakistan")
     assert article.text.endswith("agreed to meet again next month.")

@@ -18,7 +18,6 @@ title abbreviations, commodities, projects (non_actors.tsv).
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -171,24 +170,21 @@ class _Run:
         """Tokens no actor may cover: never-actors, the outlet and the wire agency of the dateline
         wherever they appear, the dateline prefix itself, and photo credits closing a caption."""
         blocked = {i for key, s, e in raw if key.startswith("N|") for i in range(s, e)}
-        meta = self.article.meta or {}
-        for name in (self.article.outlet, meta.get("dateline_agency")):
-            name = (name or "").strip() if isinstance(name, str) else ""
+        article = self.article
+        for name in (article.outlet, article.agency):
+            name = (name or "").strip()
             if not name:
                 continue
             first, n = name.split()[0], len(name.split())
             for tok in self.doc:
                 if tok.text == first and self.doc[tok.i:tok.i + n].text == name:
                     blocked.update(range(tok.i, tok.i + n))
-        span = meta.get("dateline_span")
-        story = meta.get("story_start")
-        if isinstance(span, dict) and isinstance(story, int) and isinstance(span.get("start"), int):
-            blocked.update(self._tokens_between(span["start"], story))       # "ASTANA, July 3 (Eurasia Wire) –"
-        for cap in meta.get("captions") or ():
-            if isinstance(cap, dict) and isinstance(cap.get("end"), int) and isinstance(cap.get("text"), str):
-                credit = _credit_start(cap["text"])
-                if credit is not None:
-                    blocked.update(self._tokens_between(cap["end"] - (len(cap["text"]) - credit), cap["end"]))
+        if article.dateline_span is not None and article.story_start is not None:
+            # "ASTANA, July 3 (Eurasia Wire) –"
+            blocked.update(self._tokens_between(article.dateline_span.start, article.story_start))
+        for caption in article.captions:
+            if caption.credit is not None:
+                blocked.update(self._tokens_between(caption.credit.start, caption.credit.end))
         return blocked
 
     def _tokens_between(self, start_char: int, end_char: int) -> range:
@@ -868,16 +864,6 @@ class _Run:
         for _, s, e in self.r.matchers(self.doc).pairs(self.doc):
             if self._free(s, e):
                 self._add(s, e, list(actors), "coref")
-
-
-# A photo credit closing a caption: "… 2025. — PID", ".—Dawn", "— Photo: Indus Herald", "(Photo: Reuters)".
-_CREDIT = re.compile(r"(?:[—–]|\s-|\((?=Photo))\s*(?:(?:Photo(?:graph)?s?|Image|File photo)\s*(?::|by|courtesy(?: of)?)\s*)?"
-                     r"([A-Z][\w.&'’ -]{0,60}?)\)?\s*$")
-
-
-def _credit_start(caption: str) -> int | None:
-    m = _CREDIT.search(caption)
-    return m.start(1) if m else None
 
 
 def _span_head(doc: Doc, start: int, end: int):

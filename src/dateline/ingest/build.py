@@ -8,7 +8,7 @@ from typing import Any
 from dateline.ingest.errors import InputError
 from dateline.ingest.layout import Layout
 from dateline.ingest.textclean import has_words
-from dateline.model import Article, stable_id
+from dateline.model import Article, TextSpan, stable_id
 
 MIN_WORDS = 2   # fewer words of two or more letters than this: nothing a sentence splitter can use
 
@@ -64,17 +64,14 @@ def build_article(layout: Layout, given: Given, overrides: Overrides, *, source:
     if outlet is not None:
         meta["outlet_from"] = outlet_from
     dateline = given.dateline
+    dateline_span, story_start, agency = None, None, None
     if layout.dateline is not None:
         d = layout.dateline
         dateline = dateline or d.city
-        meta["dateline_span"] = {"start": d.start, "end": d.end, "text": layout.text[d.start:d.end]}
-        meta["story_start"] = d.prefix_end
+        dateline_span = TextSpan(d.start, d.end, layout.text[d.start:d.end])
+        story_start, agency = d.prefix_end, d.agency
         if d.date_text:
             meta["dateline_date"] = d.date_text
-        if d.agency:
-            meta["dateline_agency"] = d.agency
-    if layout.captions:
-        meta["captions"] = layout.captions
     if layout.dropped:
         meta["dropped"] = layout.dropped
     if layout.edition:
@@ -97,4 +94,8 @@ def build_article(layout: Layout, given: Given, overrides: Overrides, *, source:
         source=source,
         language=given.language or "en",
         meta=meta,
+        dateline_span=dateline_span,
+        story_start=story_start,
+        agency=agency,
+        captions=list(layout.captions),
     )

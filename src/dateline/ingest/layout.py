@@ -17,6 +17,7 @@ from datetime import date, datetime
 from dateline.ingest.datelines import Dateline, find_dateline
 from dateline.ingest.dates import find_dates, parse_printed
 from dateline.ingest.textclean import clean_line, same_text_key, word_count
+from dateline.model import Caption, TextSpan
 
 HEADER_LINES = 12      # the banner/headline/byline/caption zone is at most this many lines
 FOOTER_LINES = 3       # footers are among the last few lines
@@ -44,7 +45,7 @@ BANNER_PUNCT = re.compile(r"[|•·,\-–—:/]")
 # A caption ends with a photo credit ("— PID", "- Reuters/File") or says it is a photo.
 TRAILING_YEAR = re.compile(r"\s+\d{4}$")
 CAPTION_CREDIT = re.compile(r"(?:\s?[—–]|\s-\s|\()\s*(?:Photo(?:graph)?(?:\s+by|:)?\s*)?"
-                            r"[A-Z][\w.&]*(?:[ /][A-Z][\w.&]*){0,3}\)?\s*$")
+                            r"(?P<credit>[A-Z][\w.&]*(?:[ /][A-Z][\w.&]*){0,3})\)?\s*$")
 CAPTION_START = re.compile(r"^(?:Photo|PHOTO|File photo|FILE PHOTO|Picture|Image)\b")
 BULLET = re.compile(r"^(?:[-•*▪●]\s|\d{1,2}[.)]\s)")
 SENTENCE_END = re.compile(r"[.:;,][\"”’')]*$")   # a headline never ends like a sentence
@@ -79,7 +80,7 @@ class Layout:
     updated_at: datetime | None = None
     published_from: str | None = None        # byline | footer | banner
     dateline: Dateline | None = None         # offsets already shifted into ``text``
-    captions: list[dict] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
     dropped: list[dict] = field(default_factory=list)
     source_map: list[list[int]] = field(default_factory=list)   # [text_start, raw_start, length]
     parts: set[str] = field(default_factory=set)                # layout parts seen: banner, byline, footer ...
@@ -329,6 +330,16 @@ def paragraphs(lines, role) -> list[tuple[list[Line], bool]]:
     return out
 
 
+def caption_at(start: int, end: int, text: str) -> Caption:
+    """A caption at ``start`` in the body text, with the span of the photo credit closing it, if any."""
+    found = CAPTION_CREDIT.search(text)
+    credit = None
+    if found is not None:
+        s, e = found.span("credit")
+        credit = TextSpan(start + s, start + e, text[s:e])
+    return Caption(start, end, text, credit)
+
+
 def assemble(lines, role, out: Layout) -> None:
     pieces: list[str] = []
     pos = 0
@@ -347,7 +358,7 @@ def assemble(lines, role, out: Layout) -> None:
             pos += len(line.text)
         text = " ".join(line.text for line in para)
         if is_caption:
-            out.captions.append({"start": start, "end": pos, "text": text})
+            out.captions.append(caption_at(start, pos, text))
         elif first_story is None:
             first_story = (start, text)
     out.text = "".join(pieces)

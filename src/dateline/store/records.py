@@ -5,7 +5,7 @@ import json
 from datetime import date
 from typing import Any
 
-from dateline.model import Actor, Event, Evidence, Fact, Place, TextSpan, TimeRef, to_jsonable
+from dateline.model import Actor, Article, Caption, Event, Evidence, Fact, Place, TextSpan, TimeRef, to_jsonable
 
 
 def dumps(obj: Any) -> str:
@@ -18,6 +18,28 @@ def _date(value: Any) -> date | None:
 
 def span_from(d: dict | None) -> TextSpan | None:
     return TextSpan(d["start"], d["end"], d["text"]) if d else None
+
+
+# The articles table has no columns for the layout facts; they ride in its JSON "meta" column under this key.
+LAYOUT_KEY = "_layout"
+
+
+def article_meta_json(a: Article) -> str:
+    """``Article.meta`` plus the typed layout facts (dateline span, story start, agency, captions)."""
+    meta = dict(a.meta or {})
+    if a.dateline_span is not None or a.story_start is not None or a.agency or a.captions:
+        meta[LAYOUT_KEY] = {"dateline_span": a.dateline_span, "story_start": a.story_start,
+                            "agency": a.agency, "captions": a.captions}
+    return dumps(meta)
+
+
+def article_layout_from(meta: dict) -> dict[str, Any]:
+    """Pop the layout facts out of a stored meta dict, as Article keyword arguments."""
+    d = meta.pop(LAYOUT_KEY, None) or {}
+    return {"dateline_span": span_from(d.get("dateline_span")), "story_start": d.get("story_start"),
+            "agency": d.get("agency"),
+            "captions": [Caption(c["start"], c["end"], c["text"], span_from(c.get("credit")))
+                         for c in d.get("captions") or ()]}
 
 
 def actor_from(d: dict) -> Actor:

@@ -18,7 +18,8 @@ from dateline.store import aggregates, merge
 from dateline.store.engine import WRITE, make_engine, migrate, normalise_url, sqlite_path
 from dateline.store.errors import StoreError, explain, masked
 from dateline.store.query import EventQuery, FactQuery, event_conditions, fact_conditions
-from dateline.store.records import dumps, event_from, event_json, fact_from, mention_from, mention_row
+from dateline.store.records import (article_layout_from, article_meta_json, dumps, event_from, event_json, fact_from,
+                                    mention_from, mention_row)
 from dateline.store.schema import (actor_aliases, actor_roles, actors, article_events, article_history, articles,
                                    event_actors, event_blocks, event_dyads, event_mentions, event_tags, events,
                                    fact_subjects, facts, failures)
@@ -203,7 +204,7 @@ class Store:
                 "author": a.author, "published": a.published, "published_at": a.published_at,
                 "updated_at": a.updated_at, "dateline": a.dateline, "dateline_country": a.dateline_country,
                 "url": a.url, "source": a.source, "language": a.language,
-                "meta": dumps(a.meta or {}), "text": a.text}
+                "meta": article_meta_json(a), "text": a.text}
 
     def _store_actors(self, conn: Connection, extraction: Extraction) -> None:
         found: dict[str, Actor] = {a.id: a for a in extraction.actors}
@@ -532,12 +533,13 @@ class Store:
         with self._read() as conn:
             for chunk in _chunks(wanted):
                 for r in conn.execute(select(articles).where(articles.c.id.in_(chunk))):
+                    meta = json.loads(r.meta) if r.meta else {}
                     out[r.id] = Article(
                         text=r.text, title=r.title, outlet=r.outlet, author=r.author, published=_to_date(r.published),
                         published_at=r.published_at, updated_at=r.updated_at, dateline=r.dateline,
                         dateline_country=r.dateline_country, url=r.url, source=r.source,
-                        language=r.language or "en", meta=json.loads(r.meta) if r.meta else {},
-                        id=r.id, content_hash=r.content_hash)
+                        language=r.language or "en", id=r.id, content_hash=r.content_hash,
+                        **article_layout_from(meta), meta=meta)
         return out
 
     def query_facts(self, q: FactQuery | None = None) -> list[Fact]:
