@@ -184,3 +184,15 @@ def test_crawler_date_stamp_before_the_headline(files):
     assert article.dateline is None            # "Pakistan:" is a headline here, not the story's dateline
     for d in article.meta["dropped"]:
         assert text[d["raw_start"]:d["raw_start"] + len(d["text"])] == d["text"]
+
+
+@pytest.mark.parametrize("caption, credit", [
+    ("Troops at Cherat. — Photo courtesy of O'Brien Media", "O'Brien Media"),
+    ("Leaders meet in Astana. — Photo: Indus Herald", "Indus Herald"),
+    ("Talks held in Moscow (Photo by Capital Courier)", "Capital Courier"),
+    ("Soldiers on parade - Image: Pak-Russia Desk", "Pak-Russia Desk"),
+])
+def test_caption_credit_forms(caption, credit):
+    from dateline.ingest.layout import CAPTION_CREDIT
+
+    assert CAPTION_CREDIT.search(caption)["credit"] == credit

@@ -44,8 +44,9 @@ BANNER_WORDS = re.compile(r"(?i)\b(?:e-?paper|print edition|today'?s paper|editi
 BANNER_PUNCT = re.compile(r"[|•·,\-–—:/]")
 # A caption ends with a photo credit ("— PID", "- Reuters/File") or says it is a photo.
 TRAILING_YEAR = re.compile(r"\s+\d{4}$")
-CAPTION_CREDIT = re.compile(r"(?:\s?[—–]|\s-\s|\()\s*(?:Photo(?:graph)?(?:\s+by|:)?\s*)?"
-                            r"(?P<credit>[A-Z][\w.&]*(?:[ /][A-Z][\w.&]*){0,3})\)?\s*$")
+CAPTION_CREDIT = re.compile(r"(?:\s?[—–]|\s-\s|\()\s*"
+                            r"(?:(?:Photo(?:graph)?s?|Image|File photo)(?:\s*:|\s+by|\s+courtesy(?:\s+of)?)?\s*)?"
+                            r"(?P<credit>[A-Z][\w.&'’-]*(?:[ /][A-Z][\w.&'’-]*){0,3})\)?\s*$")
 CAPTION_START = re.compile(r"^(?:Photo|PHOTO|File photo|FILE PHOTO|Picture|Image)\b")
 BULLET = re.compile(r"^(?:[-•*▪●]\s|\d{1,2}[.)]\s)")
 SENTENCE_END = re.compile(r"[.:;,][\"”’')]*$")   # a headline never ends like a sentence
