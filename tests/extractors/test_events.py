@@ -501,3 +501,12 @@ def test_time_in_the_triggers_own_clause_beats_a_nearer_one_in_a_coordinated_cla
     result = pipeline.extract(Article(text=text, published=date(2023, 9, 4)))
     [retreat] = [e for e in result.events if e.type == "RETREAT"]
     assert (retreat.time.value, retreat.time.granularity) == ("2023-07", "month")
+
+
+def test_speaker_of_a_report_is_not_a_party_of_the_meeting_it_mentions(pipeline):
+    text = ("Foreign Minister Ishaq Dar met Chinese Foreign Minister Wang Yi in Beijing on Monday. "
+            "The two ministers talked about trade, energy and transport, the Pakistani foreign ministry "
+            "said in a statement after the meeting.")
+    events = _events(pipeline, text)
+    assert [e.type for e in events] == ["CONSULT"]
+    assert all(a.kind != "government" for e in events for a in e.actors), [e.actors for e in events]

@@ -10,11 +10,15 @@ signing of eight agreements").
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from dateline.knowledge.loader import read_table
 from dateline.model import ActorMention
+
+SPEECH_VERBS_FILE = "speech_verbs.tsv"
 
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "upon", "toward", "towards", "from",
                              "into", "at", "over", "for"})
@@ -49,6 +53,48 @@ class Roles:
     recipients: list[ActorMention] = field(default_factory=list)
     inherited: bool = False            # parties came from a governing verb, not the trigger itself
     destination: Token | None = None   # "to Islamabad", "visiting Islamabad": where a visit goes
+
+
+@functools.cache
+def speech_verbs() -> dict[str, bool]:
+    """Lemma of a verb that reports speech -> whether its direct object is the one spoken to."""
+    return {row["lemma"].lower(): row["addressee"].lower() == "yes" for row in read_table(SPEECH_VERBS_FILE)}
+
+
+def reporting_verb(verb: Token) -> Token | None:
+    """The speech verb a clause is reported by ("told Wang that Pakistan wanted ... and thanked
+    Beijing"): climbs through reported-clause links, at most three steps."""
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ not in _REPORTED or tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.lemma_.lower() in speech_verbs():
+            return tok
+    return None
+
+
+def addressee_parties(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """Whom the words of a reported clause are aimed at: the object of "told/assured/informed X"."""
+    speech = reporting_verb(verb)
+    if speech is None or not speech_verbs()[speech.lemma_.lower()]:
+        return []
+    out: list[ActorMention] = []
+    for c in speech.children:
+        if c.dep_ in _OBJ and not (c.dep_ == "dative" and c.pos_ == "ADP"):
+            out.extend(m for m in phrase_parties(c, index) if m not in out)
+    return out
+
+
+def reported_subject_parties(speech: Token, index: MentionIndex) -> list[ActorMention]:
+    """Parties of what a speech verb reports: the subject of its reported clause, never its speaker
+    ("the leaders talked about trade, the ministry said" -> the leaders)."""
+    for c in speech.children:
+        if c.dep_ == "ccomp":
+            found, _ = subject_parties(c, index)
+            if found:
+                return found
+    return []
 
 
 class MentionIndex:
@@ -256,6 +302,8 @@ def verb_roles(verb: Token, index: MentionIndex, swap: bool, clause_recipients: 
         recipients = clause_subject_recipients(verb, index)
     if condition_recipients and not recipients:
         recipients = [m for m in conditional_recipients(verb, index) if m not in actors]
+    if not recipients:
+        recipients = addressee_parties(verb, index)
     recipients = [m for m in recipients if m not in actors]
     if swap:
         actors, recipients = recipients, actors
@@ -295,7 +343,11 @@ def noun_roles(noun: Token, index: MentionIndex, event_type: str) -> Roles:
                     roles.destination = p
     if not roles.actors:
         verb = _governing_verb(noun)
-        if verb is not None:
+        if verb is not None and verb.lemma_.lower() in speech_verbs() and _via_prep(noun, verb):
+            # a meeting named around a report ("said after the meeting") is not the speaker's
+            roles.actors = reported_subject_parties(verb, index)
+            roles.inherited = bool(roles.actors)
+        elif verb is not None:
             roles.actors, _ = subject_parties(verb, index)
             roles.inherited = bool(roles.actors)
             if roles.actors and not roles.recipients:
@@ -312,6 +364,17 @@ def noun_roles(noun: Token, index: MentionIndex, event_type: str) -> Roles:
                             _add(roles.recipients, m)
     roles.recipients = [m for m in roles.recipients if m not in roles.actors]
     return roles
+
+
+def _via_prep(noun: Token, verb: Token) -> bool:
+    """Whether a noun hangs from a verb through a preposition ("said ... after the meeting"), not
+    as its object ("announced sanctions")."""
+    tok = noun
+    for _ in range(8):
+        if tok.head.i == verb.i or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok.head.i == verb.i and tok.dep_ == "prep"
 
 
 def _governing_verb(noun: Token) -> Token | None:
