@@ -510,3 +510,12 @@ def test_speaker_of_a_report_is_not_a_party_of_the_meeting_it_mentions(pipeline)
     events = _events(pipeline, text)
     assert [e.type for e in events] == ["CONSULT"]
     assert all(a.kind != "government" for e in events for a in e.actors), [e.actors for e in events]
+
+
+def test_speech_act_takes_the_dateline_place_not_its_topic(pipeline):
+    from dateline.model import Article
+
+    text = "BEIJING, May 3 (Eurasia Wire) – China accused Japan on Tuesday of interfering in Taiwan's internal affairs."
+    result = pipeline.extract(Article(text=text, published=date(2025, 5, 6), dateline="Beijing"))
+    [accuse] = [e for e in result.events if e.type == "ACCUSE"]
+    assert accuse.place is not None and accuse.place.country == "CHN", accuse.place

@@ -31,6 +31,9 @@ _NOUN_POS = frozenset({"NOUN"})
 # Non-material types whose act is still aimed at the place it happens in when no party is named:
 # "threatened to impose a curfew in Algiers", "lifted the curfew in Montenegro".
 PLACE_TARGET_TYPES = frozenset({"THREATEN", "CONCEDE"})
+# Speech acts happen where they are said: a place in their content ("accused X of meddling in Y")
+# is the topic, so without a place in their own clause they take the dateline place.
+SPEECH_ACT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "throughout", "across", "around"})
 # words between a locative preposition and a place name ("in southeastern Serbia"): place_cues.tsv
 _LOCATIVE_SKIP = place_cues(kind="direction") | place_cues(kind="filler")
@@ -359,7 +362,7 @@ class EventExtractor:
 
         event_type, mode, cameo = sense.type, sense.mode, sense.cameo
         modality = self.modality.of(tok)
-        place = self._place(tok, sent, scope, roles)
+        place = self._place(tok, sent, scope, roles, event_type)
         if event_type == "CONSULT" and mode in (None, "visit"):
             if mode == "visit" and not recipients and roles.destination is not None:
                 recipients = self._destination_country(roles.destination, sent, scope, actors)
@@ -473,11 +476,14 @@ class EventExtractor:
                     break
         return TimeRef(value=None, granularity="unknown", source="none", fallback=published)
 
-    def _place(self, tok: Token, sent: Span, scope: _ArticleScope, roles: Roles) -> Place | None:
+    def _place(self, tok: Token, sent: Span, scope: _ArticleScope, roles: Roles,
+               event_type: str = "") -> Place | None:
         role_spans = [(m.start, m.end) for m in [*roles.actors, *roles.recipients] if m.via not in ("capital",)]
         # a party named after "in/at/near" is also where it happens ("the Red Cross operating in Iraq")
         candidates = [p for p in scope.places_in(sent)
                       if _after_locative(scope.doc, p) or not any(s <= p.span.start < e for s, e in role_spans)]
+        if event_type in SPEECH_ACT_TYPES:
+            candidates = [p for p in candidates if _in_clause_of(scope.doc, p, tok) and _after_locative(scope.doc, p)]
         if candidates:
             # a place in the trigger's own clause beats a nearer one in another clause
             # ("eased measures in Montenegro as authorities in Croatia cracked down")
