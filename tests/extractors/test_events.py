@@ -519,3 +519,11 @@ def test_speech_act_takes_the_dateline_place_not_its_topic(pipeline):
     result = pipeline.extract(Article(text=text, published=date(2025, 5, 6), dateline="Beijing"))
     [accuse] = [e for e in result.events if e.type == "ACCUSE"]
     assert accuse.place is not None and accuse.place.country == "CHN", accuse.place
+
+
+def test_organisation_naming_only_the_setting_is_not_the_party(pipeline):
+    text = ("Foreign Minister Ishaq Dar met Chinese Foreign Minister Wang Yi in Beijing on Monday. "
+            "The ministers last met in Tashkent in March 2021, also at an SCO summit.")
+    events = _events(pipeline, text)
+    assert events and all(a.kind not in ("igo", "organization") for e in events for a in e.actors), \
+        [(e.type, e.actors) for e in events]

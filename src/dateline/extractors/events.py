@@ -33,6 +33,7 @@ _NOUN_POS = frozenset({"NOUN"})
 PLACE_TARGET_TYPES = frozenset({"THREATEN", "CONCEDE"})
 # Speech acts happen where they are said: a place in their content ("accused X of meddling in Y")
 # is the topic, so without a place in their own clause they take the dateline place.
+SETTING_ONLY_KINDS = frozenset({"igo", "organization"})
 SPEECH_ACT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "throughout", "across", "around"})
 # words between a locative preposition and a place name ("in southeastern Serbia"): place_cues.tsv
@@ -416,7 +417,8 @@ class EventExtractor:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         roles = noun_roles(p, scope.index, "CONSULT")
-                        found = _actors_of(roles.actors)
+                        # "met ... at an SCO summit": a body that names the setting does not meet
+                        found = [a for a in _actors_of(roles.actors) if a.kind not in SETTING_ONLY_KINDS]
                         if found:
                             return found
         return list(scope.main_dyad())
