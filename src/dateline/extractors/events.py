@@ -32,7 +32,8 @@ _NOUN_POS = frozenset({"NOUN"})
 # "threatened to impose a curfew in Algiers", "lifted the curfew in Montenegro".
 PLACE_TARGET_TYPES = frozenset({"THREATEN", "CONCEDE"})
 # Speech acts happen where they are said: a place in their content ("accused X of meddling in Y")
-# is the topic, so without a place in their own clause they take the dateline place.
+# is the topic, so when the article has a dateline and their own clause names no place, they
+# take the dateline place.
 SETTING_ONLY_KINDS = frozenset({"igo", "organization"})
 SPEECH_ACT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "throughout", "across", "around"})
@@ -484,7 +485,7 @@ class EventExtractor:
         # a party named after "in/at/near" is also where it happens ("the Red Cross operating in Iraq")
         candidates = [p for p in scope.places_in(sent)
                       if _after_locative(scope.doc, p) or not any(s <= p.span.start < e for s, e in role_spans)]
-        if event_type in SPEECH_ACT_TYPES:
+        if event_type in SPEECH_ACT_TYPES and scope.get_dateline_place() is not None:
             candidates = [p for p in candidates if _in_clause_of(scope.doc, p, tok) and _after_locative(scope.doc, p)]
         if candidates:
             # a place in the trigger's own clause beats a nearer one in another clause
