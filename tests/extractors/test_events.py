@@ -525,5 +525,5 @@ def test_organisation_naming_only_the_setting_is_not_the_party(pipeline):
     text = ("Foreign Minister Ishaq Dar met Chinese Foreign Minister Wang Yi in Beijing on Monday. "
             "The ministers last met in Tashkent in March 2021, also at an SCO summit.")
     events = _events(pipeline, text)
-    assert events and all(a.kind not in ("igo", "organization") for e in events for a in e.actors), \
-        [(e.type, e.actors) for e in events]
+    assert events and all(a.kind not in ("igo", "organization") for e in events
+                          for a in [*e.actors, *e.recipients]), [(e.type, e.actors, e.recipients) for e in events]

@@ -356,6 +356,8 @@ class EventExtractor:
         if not actors and sense.shape == "reciprocal" and not (is_noun and _only_a_setting(tok)):
             actors = self._implicit_parties(tok, scope)
             confidence = 0.6
+            # the body hosting the setting ("at an SCO summit") is not whom the parties met
+            recipients = [r for r in recipients if r.kind not in SETTING_ONLY_KINDS]
         if not actors:
             return []                                   # no resolvable actor: no event
         actors = _drop_shadowed(actors)
