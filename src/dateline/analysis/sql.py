@@ -8,12 +8,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, Table, and_, false, or_, true
 
 from dateline.analysis.period import Period
-
-
-def dyad_key(a: str, b: str) -> str:
-    """The sorted pair the store writes into ``event_dyads.dyad``: ("RUS", "PAK") -> "PAK-RUS"."""
-    first, second = sorted((a.upper(), b.upper()))
-    return f"{first}-{second}"
+from dateline.store.query import dyad_key  # noqa: F401  (the store's own key format, re-exported)
 
 
 def period_clause(t: Table, period: Period) -> ColumnElement[bool]:

@@ -20,6 +20,7 @@ from datetime import date
 
 from dateline.extractors.events import same_event
 from dateline.model import Actor, Event, Place, TimeRef
+from dateline.store.query import dyad_key
 
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 MAX_BLOCK_MONTHS = 24    # an event dated only to a longer span never merges across articles
@@ -51,14 +52,14 @@ def dyads(event: Event) -> list[tuple[str, str, str]]:
         for r in recs:
             if a == r:
                 continue
-            key = "-".join(sorted((a, r)))
+            key = dyad_key(a, r)
             if key in found and found[key] != (a, r):
                 found[key] = None          # both directions: reciprocal
             else:
                 found.setdefault(key, (a, r))
     for i, a in enumerate(acts):
         for b in acts[i + 1:]:
-            found["-".join(sorted((a, b)))] = None
+            found[dyad_key(a, b)] = None
     out = []
     for key, direction in sorted(found.items()):
         src, dst = direction if direction else tuple(key.split("-"))

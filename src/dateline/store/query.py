@@ -36,6 +36,7 @@ class FactQuery:
 
 
 def dyad_key(a: str, b: str) -> str:
+    """The sorted pair written into ``event_dyads.dyad``: ("RUS", "PAK") -> "PAK-RUS"."""
     return "-".join(sorted((a.upper(), b.upper())))
 
 
