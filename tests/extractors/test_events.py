@@ -527,3 +527,14 @@ def test_organisation_naming_only_the_setting_is_not_the_party(pipeline):
     events = _events(pipeline, text)
     assert events and all(a.kind not in ("igo", "organization") for e in events
                           for a in [*e.actors, *e.recipients]), [(e.type, e.actors, e.recipients) for e in events]
+
+
+def test_person_spoken_to_is_the_recipient_of_the_reported_act(pipeline):
+    from dateline.model import Article
+
+    text = ("Sharif told Putin that Pakistan wanted to expand energy cooperation with Russia "
+            "and welcomed plans for more direct flights.")
+    events = pipeline.extract(Article(text=text, published=date(2024, 7, 4))).events
+    welcomed = [e for e in events if e.trigger.startswith("welcome")]
+    assert welcomed, [(e.type, e.trigger) for e in events]
+    assert "Vladimir Putin" in {a.name for a in welcomed[0].recipients}
