@@ -22,11 +22,17 @@ from dateline.evaluate.score import GROUPINGS
 @click.option("--limit", type=int, help="Evaluate only the first N gold records (a quick look).")
 @click.option("--write-gold", type=click.Path(dir_okay=False, path_type=Path),
               help="Also save the gold records, converted to dateline's gold JSONL, to this file.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Story-level (news) gold only: count system events at or above this confidence.")
 def evaluate(gold: Path, report_path: Path | None, by: str | None, fmt: str, mismatches: int,
-             limit: int | None, write_gold: Path | None) -> None:
+             limit: int | None, write_gold: Path | None, min_confidence: float) -> None:
     """Score extraction against GOLD (see docs/evaluation.md for the format and matching rule)."""
     from dateline.evaluate.report import mismatch_table, render_markdown, render_text
 
+    from dateline.evaluate.news import is_news_gold
+    if fmt == "news" or (fmt == "auto" and is_news_gold(gold)):
+        _evaluate_news(gold, limit, mismatches, min_confidence, report_path)
+        return
     try:
         records, notes = load_gold(gold, fmt)
     except GoldFormatError as exc:
@@ -48,4 +54,26 @@ def evaluate(gold: Path, report_path: Path | None, by: str | None, fmt: str, mis
             click.echo(line)
     if report_path is not None:
         report_path.write_text(render_markdown(result, mismatch_limit=None), encoding="utf-8")
+        click.echo(f"\nreport written to {report_path}", err=True)
+
+
+def _evaluate_news(gold: Path, limit: int | None, mismatches: int, min_confidence: float,
+                   report_path: Path | None) -> None:
+    """Story-level gold (voa-dev): the fixed real-news matching rule in dateline.evaluate.news."""
+    from dateline.evaluate.news import error_lines, evaluate_news, summary_lines
+
+    try:
+        scores = evaluate_news(gold, min_confidence=min_confidence, limit=limit)
+    except GoldFormatError as exc:
+        raise click.ClickException(str(exc)) from None
+    lines = summary_lines(scores)
+    click.echo("\n".join(lines))
+    errors = error_lines(scores, limit=None if mismatches == 0 else mismatches)
+    if errors:
+        click.echo(f"\nerrors (missed {len(scores.missed)}, false alarms {len(scores.false_alarms)}):")
+        click.echo("\n".join(errors))
+    if report_path is not None:
+        body = ["# Real-news evaluation: " + gold.name, "", *[f"- {line}" for line in lines], "",
+                "## Errors", "", *[f"- {line}" for line in error_lines(scores, limit=None)]]
+        report_path.write_text("\n".join(body) + "\n", encoding="utf-8")
         click.echo(f"\nreport written to {report_path}", err=True)

@@ -77,7 +77,7 @@ def default_timex_normaliser() -> Callable[[str, date], str | None]:
 
 # -- one evaluation, end to end ---------------------------------------------------------------------
 
-FORMATS = ("auto", "jsonl", "plover", "meantime")
+FORMATS = ("auto", "jsonl", "plover", "meantime", "news")
 
 
 @dataclass(slots=True)
