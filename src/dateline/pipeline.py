@@ -31,6 +31,17 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+def load_scorer(path: str):
+    """The learned event scorer, or None when switched off (path "")."""
+    if not path:
+        return None
+    from dateline.scorer.model import EventScorer
+    try:
+        return EventScorer.load(path)
+    except FileNotFoundError:
+        raise RuntimeError(f"event scorer not found: {path} (set DATELINE_SCORER to a weights file, or '' for none)") from None
+
+
 @functools.lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Language:
     name = model or Settings().model
@@ -64,6 +75,7 @@ class Pipeline:
         self.places = PlaceResolver(self.kb)
         self.events = EventExtractor(self.kb)
         self.facts = FactExtractor(self.kb)
+        self.scorer = load_scorer(self.settings.scorer)
 
     def extract_doc(self, doc: Doc, article: Article) -> Extraction:
         if article.dateline and not article.dateline_country:
@@ -75,6 +87,8 @@ class Pipeline:
         times = self.times.find(doc, article)
         places = self.places.find(doc, article)
         events = self.events.extract(doc, article, mentions, times, places)
+        if self.scorer is not None:
+            events = self.scorer.score(doc, events)
         facts = self.facts.extract(doc, article, mentions, times)
         actors = {}
         for m in mentions:

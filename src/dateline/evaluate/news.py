@@ -206,7 +206,8 @@ class NewsScores:
         return sum(f1.values()) / len(f1) if f1 else None
 
 
-def match_story(story: NewsStory, events: list[Event], scores: NewsScores) -> None:
+def pairing(story: NewsStory, events: list[Event]) -> dict[int, int]:
+    """system index -> gold index under the matching rule (greedy, best points first, one to one)."""
     candidates = []
     for gi, gold in enumerate(story.events):
         for si, event in enumerate(events):
@@ -214,19 +215,26 @@ def match_story(story: NewsStory, events: list[Event], scores: NewsScores) -> No
                 candidates.append((-pair_points(gold, event), not gold.required, gi, si))
     candidates.sort()
     gold_taken: set[int] = set()
-    event_taken: set[int] = set()
-    absorbed: set[int] = set()
+    chosen: dict[int, int] = {}
     for _, _, gi, si in candidates:
-        if gi in gold_taken or si in event_taken:
-            continue
-        gold_taken.add(gi)
-        event_taken.add(si)
+        if gi not in gold_taken and si not in chosen:
+            gold_taken.add(gi)
+            chosen[si] = gi
+    return chosen
+
+
+def match_story(story: NewsStory, events: list[Event], scores: NewsScores) -> None:
+    chosen = pairing(story, events)
+    absorbed: set[int] = set()
+    for si, gi in chosen.items():
         gold = story.events[gi]
         if gold.required:
             scores.pairs.append(Pair(story.id, gold, events[si]))
         else:
             scores.absorbed += 1
             absorbed.add(si)
+    gold_taken = set(chosen.values())
+    event_taken = set(chosen)
     scores.missed.extend((story.id, g) for gi, g in enumerate(story.events) if g.required and gi not in gold_taken)
     scores.false_alarms.extend((story.id, e) for si, e in enumerate(events) if si not in event_taken)
     gold_types = {g.plover for g in story.events if g.required}

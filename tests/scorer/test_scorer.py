@@ -1,0 +1,28 @@
+"""The learned event scorer: training separates real from invented candidates, and the shipped model loads."""
+from dateline.scorer.model import DEFAULT_MODEL_PATH, EventScorer, fit
+
+
+def test_fit_learns_a_cue_that_marks_negatives_and_is_deterministic():
+    samples = [["bias", "type=AGREE", "cue=condition"]] * 20 + [["bias", "type=AGREE"]] * 20
+    labels = [0] * 20 + [1] * 20
+    weights = fit(samples, labels, l2=0.1, min_count=1)
+    model = EventScorer(weights)
+    assert model.probability(["bias", "type=AGREE", "cue=condition"]) < 0.2
+    assert model.probability(["bias", "type=AGREE"]) > 0.8
+    assert fit(samples, labels, l2=0.1, min_count=1) == weights
+    assert model.explain(["bias", "type=AGREE", "cue=condition"])[0][0] == "cue=condition"
+
+
+def test_shipped_model_loads_and_gives_probabilities():
+    model = EventScorer.load(DEFAULT_MODEL_PATH)
+    assert len(model.weights) > 50 and "bias" in model.weights
+    p = model.probability(["bias", "type=CONSULT", "mode=visit"])
+    assert 0.0 < p < 1.0
+
+
+def test_extract_sets_confidence_from_the_scorer():
+    import dateline
+    extraction = dateline.extract("ISLAMABAD: Russian Deputy Foreign Minister Sergei Ryabkov met Pakistan's "
+                                    "Foreign Minister Ishaq Dar in Islamabad on Thursday.", published="2025-04-18")
+    assert extraction.events
+    assert all(0.0 < e.confidence < 1.0 for e in extraction.events)
