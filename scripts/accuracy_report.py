@@ -105,6 +105,8 @@ def render(results: dict[str, Evaluation]) -> str:
     out = ["# Accuracy", "",
            f"Regenerate with `{COMMAND}` (under a minute on two cores). dateline {__version__}, commit {git_commit()}.",
            "Every figure below comes from that run; the method follows the figures.", "",
+           "These are development figures (data the rules were tuned on). Real-news figures, on VOA stories "
+           "nobody tuned the rules for, are in [accuracy-real-news.md](accuracy-real-news.md).", "",
            "## Targets", "", "| target | measured | goal | met |", "|---|---|---|---|"]
     for label, key, name, goal in TARGETS:
         value = metric(results[key], name)
