@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -18,6 +20,69 @@ def stable_id(prefix: str, *parts: object) -> str:
     """A short deterministic id: the same parts always give the same id, across runs and machines."""
     digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
     return f"{prefix}-{digest[:16]}"
+
+
+_SLUG_DROP = re.compile(r"[^a-z0-9]+")
+_CYRILLIC = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґўђјљњћџѓќѕ",
+    ["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t",
+     "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "yi", "ye", "g", "w",
+     "dj", "j", "lj", "nj", "c", "dz", "gj", "kj", "dz"]))
+_GREEK = dict(zip("αβγδεζηθικλμνξοπρσςτυφχψω",
+                  ["a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o", "p", "r", "s",
+                   "s", "t", "y", "f", "ch", "ps", "o"]))
+TRANSLITERATION = {**_CYRILLIC, **_GREEK}     # lower-case Cyrillic and Greek letters -> ASCII
+
+
+def _latin_slug(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _SLUG_DROP.sub("-", folded.lower().replace("’", "'").replace("'", "")).strip("-")
+
+
+def _foreign(ch: str) -> bool:
+    """A letter or digit of a script other than Latin (the ASCII fold would drop it). Latin-1 and
+    Latin Extended characters, modifier letters (ʻ, ʼ) and marks are not counted, so Latin names
+    keep the slugs they always had."""
+    if ord(ch) < 0x250:
+        return False
+    return any(not c.isascii() and unicodedata.category(c) in ("Lu", "Ll", "Lt", "Lo", "Nd", "Nl", "No")
+               and not unicodedata.name(c, "").startswith("LATIN") for c in unicodedata.normalize("NFKD", ch))
+
+
+def _transliterate(text: str) -> str | None:
+    """Cyrillic and Greek letters spelt in ASCII ("Сергей Шойгу" -> "Sergey Shoygu" in lower case);
+    None when letters of another script remain."""
+    text = unicodedata.normalize("NFC", text).lower().replace("ου", "ou")
+    out = []
+    for ch in text:
+        base = ch if ch in TRANSLITERATION else unicodedata.normalize("NFD", ch)[0]   # "ά" -> "α"
+        out.append(TRANSLITERATION.get(base, ch))
+    result = "".join(out)
+    return None if any(_foreign(c) for c in result) else result
+
+
+def name_key(text: str) -> str:
+    """A name normalised for comparison: NFKC, case-folded, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def slugify(text: str) -> str:
+    """A name -> the slug of its id, stable across runs and machines.
+
+    Latin names: accents folded, lower case, other characters to hyphens ("Sergei Ryabkov" ->
+    "sergei-ryabkov"; "Sergéi" and "Sergei" agree). Cyrillic and Greek: transliterated first
+    ("Сергей Шойгу" -> "sergey-shoygu"). Any other script (Arabic, Hebrew, Han, Devanagari ...),
+    or a name whose slug would be empty: "u-" and 10 hex digits of the SHA-1 of ``name_key``
+    ("بدر عبد العاطي" -> "u-…"), so different names never share the empty slug.
+    """
+    if not text.strip():
+        return ""
+    if any(_foreign(c) for c in text):
+        spelt = _transliterate(text)
+        slug = _latin_slug(spelt) if spelt is not None else ""
+    else:
+        slug = _latin_slug(text)
+    return slug or "u-" + hashlib.sha1(name_key(text).encode("utf-8")).hexdigest()[:10]
 
 
 def content_hash(text: str) -> str:

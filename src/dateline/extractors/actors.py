@@ -18,6 +18,7 @@ title abbreviations, commodities, projects (non_actors.tsv).
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -347,6 +348,7 @@ class _Run:
                 e -= 1
             if s >= e or any(i in blocked for i in range(s, e)):
                 continue
+            s, e = self._script_run(s, e, blocked)
             if author and doc[s:e].text == author:
                 continue
             if not self._plausible_person(s, e):
@@ -366,7 +368,7 @@ class _Run:
                 if e + 1 < len(doc) and doc[e].text in HYPHENS and not doc[e - 1].whitespace_ \
                         and not doc[e].whitespace_ and self._name_word(e + 1, blocked):
                     e += 1
-            if words >= 2:
+            if words >= 2 or (words == 1 and _uncased_word(doc[m.end].text)):   # "Foreign Minister 王毅"
                 spans.append((m.end, e))
         spans = _longest_first(spans)
         persons = []
@@ -404,7 +406,27 @@ class _Run:
 
     def _name_word(self, i: int, blocked: set[int]) -> bool:
         tok = self.doc[i]
-        return tok.tag_ == "NNP" and tok.is_alpha and tok.is_title and i not in self.at_token and i not in blocked
+        if i in self.at_token or i in blocked:
+            return False
+        # Scripts without capitals (Arabic, Hebrew, Han, Devanagari ...) have no is_title, and the
+        # English tagger often calls such words nouns: any word of one of them is read as a name word.
+        return (tok.tag_ == "NNP" and tok.is_alpha and tok.is_title) or _uncased_word(tok.text)
+
+    def _script_run(self, s: int, e: int, blocked: set[int]) -> tuple[int, int]:
+        """A PERSON entity in a non-Latin script grows over the adjacent words of that script, which
+        the English model often leaves out ("بدر عبد" of "بدر عبد العاطي")."""
+        doc = self.doc
+        script = _script(doc[e - 1].text)
+        if script is None or script == "LATIN" or _script(doc[s].text) != script:
+            return s, e
+
+        def same(i: int) -> bool:
+            return 0 <= i < len(doc) and i not in blocked and i not in self.at_token and _script(doc[i].text) == script
+        while same(e):
+            e += 1
+        while same(s - 1):
+            s -= 1
+        return s, e
 
     def _known_person(self, m: _Match) -> bool:
         entry = self.kb.actors.lookup(m.value)
@@ -883,6 +905,30 @@ def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         used.update(range(s, e))
         out.append((s, e))
     return sorted(out)
+
+
+_SCRIPT_GROUPS = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}
+
+
+def _script(text: str) -> str | None:
+    """The one script of a word's letters ("LATIN", "CYRILLIC", "ARABIC", "CJK", ...), from the
+    Unicode character names; None for a word with anything but letters and marks, or mixed scripts."""
+    scripts = set()
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat[0] == "M":
+            continue
+        if cat[0] != "L":
+            return None
+        first = unicodedata.name(ch, "?").split()[0]
+        scripts.add(_SCRIPT_GROUPS.get(first, first))
+    return scripts.pop() if len(scripts) == 1 else None
+
+
+def _uncased_word(text: str) -> bool:
+    """A word of a non-Latin script that has no capitals: Arabic, Hebrew, Han, Devanagari ..."""
+    script = _script(text)
+    return script is not None and script != "LATIN" and not any(c.isupper() or c.islower() for c in text)
 
 
 def _clean_name(span: Span) -> str:

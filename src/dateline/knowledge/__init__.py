@@ -4,6 +4,8 @@
 the same names as the built-in tables (countries.tsv, country_variants.tsv, titles.tsv,
 organizations.tsv, actors.tsv, sectors.tsv, non_actors.tsv) add rows; for keyed tables the user's
 row wins. actors_historical.tsv (built-in only) holds earlier office holders, read before actors.tsv.
+Country codes in every table must be declared in countries.tsv (a user may declare their own
+there); an unknown code is an ``UnknownCountryError`` (a ``KnowledgeFileError``) at load time.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 
 from dateline.knowledge.countries import Country, CountryTable
 from dateline.knowledge.known_actors import KnownActor, KnownActorTable, slugify
-from dateline.knowledge.loader import KnowledgeFileError, read_table
+from dateline.knowledge.loader import KnowledgeFileError, UnknownCountryError, read_table
 from dateline.knowledge.organizations import Organization, OrganizationTable
 from dateline.knowledge.sectors import Sector, SectorTable
 from dateline.knowledge.titles import Title, TitleTable
@@ -20,7 +22,7 @@ from dateline.knowledge.titles import Title, TitleTable
 __all__ = [
     "Country", "CountryTable", "KnownActor", "KnownActorTable", "Knowledge", "KnowledgeFileError",
     "NonActors", "Organization", "OrganizationTable", "Sector", "SectorTable", "Title", "TitleTable",
-    "load_knowledge", "slugify",
+    "UnknownCountryError", "load_knowledge", "slugify",
 ]
 
 
@@ -71,12 +73,19 @@ def load_knowledge(extra_paths: tuple[str, ...] | list[str] = ()) -> Knowledge:
 
 @functools.lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> Knowledge:
+    countries = CountryTable(read_table("countries.tsv", extra), read_table("country_variants.tsv", extra))
+    titles = read_table("titles.tsv", extra)
+    organizations = read_table("organizations.tsv", extra)
+    # Historical office holders first: rows of actors.tsv (built-in, then the user's) come later and win.
+    actors = read_table("actors_historical.tsv") + read_table("actors.tsv", extra)
+    countries.check(titles, "titles.tsv")
+    countries.check(organizations, "organizations.tsv", any_country="*")
+    countries.check(actors, "actors.tsv")
     return Knowledge(
-        countries=CountryTable(read_table("countries.tsv", extra), read_table("country_variants.tsv", extra)),
-        titles=TitleTable(read_table("titles.tsv", extra)),
-        organizations=OrganizationTable(read_table("organizations.tsv", extra)),
-        # Historical office holders first: rows of actors.tsv (built-in, then the user's) come later and win.
-        actors=KnownActorTable(read_table("actors_historical.tsv") + read_table("actors.tsv", extra)),
+        countries=countries,
+        titles=TitleTable(titles),
+        organizations=OrganizationTable(organizations),
+        actors=KnownActorTable(actors),
         sectors=SectorTable(read_table("sectors.tsv", extra)),
         non_actors=NonActors.from_rows(read_table("non_actors.tsv", extra)),
         extra_paths=extra)

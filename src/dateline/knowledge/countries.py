@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from dateline.knowledge.loader import KnowledgeFileError, split_list
+from dateline.knowledge.loader import KnowledgeFileError, UnknownCountryError, split_list, where
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,7 @@ class CountryTable:
         for row in rows:
             iso3 = row.get("iso3", "").upper()
             if len(iso3) != 3 or not row.get("name"):
-                raise KnowledgeFileError(f"countries.tsv: row needs a 3-letter iso3 and a name: {row}")
+                raise KnowledgeFileError(f"{where(row, 'countries.tsv')}: row needs a 3-letter iso3 and a name: {row}")
             by_iso3[iso3] = Country(
                 iso3=iso3, iso2=row.get("iso2", "").upper(), name=row["name"],
                 aliases=tuple(split_list(row.get("aliases", ""))),
@@ -52,7 +52,7 @@ class CountryTable:
         for row in variants:
             iso3 = row.get("iso3", "").upper()
             if iso3 not in by_iso3:
-                raise KnowledgeFileError(f"country_variants.tsv: unknown iso3 {iso3!r} in row {row}")
+                raise UnknownCountryError(where(row, "country_variants.tsv"), iso3, "iso3")
             c = by_iso3[iso3]
             by_iso3[iso3] = replace(
                 c, aliases=tuple(dict.fromkeys((*c.aliases, *split_list(row.get("aliases", ""))))),
@@ -89,6 +89,16 @@ class CountryTable:
             return self._by_iso3[code.upper()]
         except KeyError:
             raise KeyError(f"unknown ISO3 country code: {code!r}") from None
+
+    def check(self, rows: tuple[dict[str, str], ...], table: str, column: str = "country",
+              any_country: str | None = None) -> None:
+        """Every code in ``column`` of ``rows`` is a declared country (built-in or the user's own
+        countries.tsv); empty cells and ``any_country`` ("*") pass. Raises UnknownCountryError naming
+        the file, line and code, so a bad table fails when it loads, not in the middle of extraction."""
+        for row in rows:
+            code = (row.get(column) or "").strip().upper()
+            if code and code != any_country and code not in self._by_iso3:
+                raise UnknownCountryError(where(row, table), code, column)
 
     def get(self, code: str | None) -> Country | None:
         return self._by_iso3.get(code.upper()) if code else None

@@ -94,5 +94,12 @@ class Gazetteer:
 
 @functools.lru_cache(maxsize=4)
 def load_gazetteer(extra_dirs: tuple[str, ...] = ()) -> Gazetteer:
-    """The gazetteer (built-in plus user files of the same names), loaded once per process."""
-    return Gazetteer(read_table("gazetteer.tsv", extra_dirs), read_table("place_aliases.tsv", extra_dirs))
+    """The gazetteer (built-in plus user files of the same names), loaded once per process. Its
+    country codes must be declared in countries.tsv (built-in or the user's), as in every table."""
+    from dateline.knowledge import load_knowledge
+
+    rows, aliases = read_table("gazetteer.tsv", extra_dirs), read_table("place_aliases.tsv", extra_dirs)
+    countries = load_knowledge(extra_dirs).countries
+    countries.check(rows, "gazetteer.tsv")
+    countries.check(aliases, "place_aliases.tsv")
+    return Gazetteer(rows, aliases)

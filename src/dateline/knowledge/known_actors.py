@@ -2,21 +2,15 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 from dateline.knowledge.loader import KnowledgeFileError, split_list
-from dateline.model import Actor
+from dateline.model import Actor, slugify
 
-_SLUG_DROP = re.compile(r"[^a-z0-9]+")
+__all__ = ["KnownActor", "KnownActorTable", "actor_id", "slugify"]
+
 _REGNAL = re.compile(r"[ivxl]+")        # "Abdullah II": the numeral is no surname
-
-
-def slugify(text: str) -> str:
-    """ "Sergei Ryabkov" -> "sergei-ryabkov" (accents folded, so spellings with and without agree)."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _SLUG_DROP.sub("-", folded.lower().replace("’", "'").replace("'", "")).strip("-")
 
 
 _PARTICLES = ("al-", "el-", "ul-", "as-", "ash-", "ad-", "an-", "at-", "az-")

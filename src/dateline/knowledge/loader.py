@@ -14,23 +14,52 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 class KnowledgeFileError(ValueError):
-    pass
+    """A knowledge file that cannot be used; the message says which file (and line) and why."""
+
+
+class UnknownCountryError(KnowledgeFileError):
+    """A row names a country code that no countries.tsv (built-in or the user's) declares."""
+
+    def __init__(self, where: str, code: str, column: str = "country") -> None:
+        self.where, self.code, self.column = where, code, column
+        super().__init__(f"{where}: unknown iso3 {code!r} in column {column!r} (not in countries.tsv; "
+                         f"declare your own codes in a countries.tsv in your knowledge directory)")
+
+
+class Row(dict):
+    """One table row (column -> cell), remembering the file and line it was read from."""
+
+    __slots__ = ("path", "line")
+
+    def __init__(self, cells: dict[str, str], path: str = "", line: int = 0) -> None:
+        super().__init__(cells)
+        self.path, self.line = path, line
+
+    def __reduce__(self):
+        return (Row, (dict(self), self.path, self.line))
+
+
+def where(row: dict[str, str], table: str) -> str:
+    """ "path/actors.tsv:12" for a row read from a file, else the table's name."""
+    if isinstance(row, Row) and row.path:
+        return f"{row.path}:{row.line}"
+    return table
 
 
 def _read_tsv(path: Path) -> list[dict[str, str]]:
     try:
-        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
-                 if ln.strip() and not ln.lstrip().startswith("#")]
+        numbered = [(n, ln) for n, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+                    if ln.strip() and not ln.lstrip().startswith("#")]
     except UnicodeDecodeError as exc:
         raise KnowledgeFileError(f"{path}: not UTF-8 text ({exc.reason})") from exc
-    if not lines:
+    if not numbered:
         return []
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    reader = csv.DictReader([ln for _, ln in numbered], delimiter="\t", quoting=csv.QUOTE_NONE)
     rows = []
-    for lineno, row in enumerate(reader, start=2):
+    for (lineno, _), row in zip(numbered[1:], reader):
         if None in row:
-            raise KnowledgeFileError(f"{path}: row {lineno} has more columns than the header")
-        rows.append({k.strip(): (v or "").strip() for k, v in row.items()})
+            raise KnowledgeFileError(f"{path}:{lineno}: row has more columns than the header")
+        rows.append(Row({k.strip(): (v or "").strip() for k, v in row.items()}, str(path), lineno))
     return rows
 
 
