@@ -86,6 +86,36 @@ def test_invalid_parameters_answer_422_naming_the_parameter(client, url, param):
     assert any(d["param"] == param for d in body["details"]), body
 
 
+HUGE = "99999999999999999999"   # more than any database integer (SQLite and PostgreSQL BIGINT)
+
+
+@pytest.mark.parametrize("url,param", [
+    (f"/api/events?offset={HUGE}", "offset"),
+    ("/api/events?offset=9223372036854775808", "offset"),
+    ("/api/events?offset=2147483648", "offset"),
+    (f"/api/events?limit={HUGE}", "limit"),
+    (f"/api/events?limit=-{HUGE}", "limit"),
+    (f"/api/network?min_events={HUGE}", "min_events"),
+    (f"/api/network?limit={HUGE}", "limit"),
+    (f"/api/actors?limit={HUGE}", "limit"),
+    (f"/api/facts?limit={HUGE}", "limit"),
+    (f"/api/dyads/PAK/RUS/summary?top={HUGE}", "top"),
+    (f"/api/dyads/PAK/RUS/timeline?limit={HUGE}", "limit"),
+    (f"/api/countries/PAK/partners?limit={HUGE}", "limit"),
+])
+def test_huge_integers_answer_422_not_500(client, url, param):
+    body = get(client, url, 422)
+    assert any(d["param"] == param for d in body["details"]), body
+    assert "less than or equal to" in body["error"] or "greater than or equal to" in body["error"]
+
+
+def test_largest_offset_and_min_events_are_accepted(client):
+    from dateline.web.params import INT_MAX
+
+    assert get(client, f"/api/events?offset={INT_MAX}")["events"] == []
+    assert get(client, f"/api/network?min_events={INT_MAX}")["edges"] == []
+
+
 def test_events_filters(client):
     all_pak_rus = get(client, "/api/events?dyad=PAK-RUS")
     assert all_pak_rus["total"] == 7 and len(all_pak_rus["events"]) == 7

@@ -60,8 +60,8 @@ def events(request: Request,
            dimension: Annotated[list[str] | None, Query(description="partnership dimensions")] = None,
            start: Start = None, end: End = None,
            place_country: Annotated[str | None, Query(description="ISO3 country where events took place")] = None,
-           limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-           offset: Annotated[int, Query(ge=0)] = 0,
+           limit: Annotated[int, params.integer(ge=1, le=1000)] = 100,
+           offset: Annotated[int, params.integer(ge=0)] = 0,
            mentions: Annotated[bool, Query(description="include every mention (sentence and spans)")] = False,
            ) -> JSONResponse:
     from dateline.store.query import EventQuery
@@ -108,7 +108,7 @@ def article(request: Request, article_id: str) -> JSONResponse:
 def actors(request: Request,
            country: Annotated[str | None, Query(description="ISO3 code, e.g. PAK")] = None,
            search: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
-           limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> JSONResponse:
+           limit: Annotated[int, params.integer(ge=1, le=1000)] = 100) -> JSONResponse:
     return ok(ctx(request).store.actors(country=params.optional_country(country, "country"), search=search,
                                         limit=limit))
 
@@ -120,7 +120,7 @@ def facts(request: Request,
           country: Annotated[str | None, Query(description="ISO3 code, e.g. PAK")] = None,
           indicator: Annotated[str | None, Query(max_length=64)] = None,
           start: Start = None, end: End = None,
-          limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> JSONResponse:
+          limit: Annotated[int, params.integer(ge=1, le=5000)] = 1000) -> JSONResponse:
     from dateline.store.query import FactQuery
 
     period = params.period(start, end)
@@ -139,7 +139,7 @@ def countries(request: Request) -> JSONResponse:
 @router.get("/dyads/{a}/{b}/summary", summary="Everything about one country pair over a period",
             responses={200: {"model": DyadSummary}})
 def dyad_summary(request: Request, a: Country, b: Country, start: Start = None, end: End = None,
-                 top: Annotated[int, Query(ge=1, le=50, description="actors per side")] = 8) -> JSONResponse:
+                 top: Annotated[int, params.integer(ge=1, le=50, description="actors per side")] = 8) -> JSONResponse:
     a, b = params.pair(a, b, "a/b")
     return ok(ctx(request).analytics.summary(a, b, params.period(start, end), top=top))
 
@@ -149,7 +149,7 @@ def dyad_summary(request: Request, a: Country, b: Country, start: Start = None, 
                                             "events: [TimelinePoint]}`",
                              "model": dict[str, list[SeriesPoint] | list[TimelinePoint] | list[str]]}})
 def dyad_timeline(request: Request, a: Country, b: Country, start: Start = None, end: End = None,
-                  limit: Annotated[int, Query(ge=1, le=10000, description="most events returned")] = 2000,
+                  limit: Annotated[int, params.integer(ge=1, le=10000, description="most events returned")] = 2000,
                   ) -> JSONResponse:
     a, b = params.pair(a, b, "a/b")
     period = params.period(start, end)
@@ -161,13 +161,14 @@ def dyad_timeline(request: Request, a: Country, b: Country, start: Start = None,
 @router.get("/countries/{country}/partners", summary="A country's partners ranked by number of events",
             responses={200: {"model": list[Partner]}})
 def partners(request: Request, country: Country, start: Start = None, end: End = None,
-             limit: Annotated[int, Query(ge=1, le=300)] = 20) -> JSONResponse:
+             limit: Annotated[int, params.integer(ge=1, le=300)] = 20) -> JSONResponse:
     return ok(ctx(request).analytics.partners(params.country(country), params.period(start, end), limit))
 
 
 @router.get("/network", summary="Countries and the dyads between them for a period",
             responses={200: {"model": Network}})
 def network(request: Request, start: Start = None, end: End = None,
-            min_events: Annotated[int, Query(ge=1)] = 1,
-            limit: Annotated[int, Query(ge=1, le=5000, description="most edges returned")] = 200) -> JSONResponse:
+            min_events: Annotated[int, params.integer(ge=1)] = 1,
+            limit: Annotated[int, params.integer(ge=1, le=5000, description="most edges returned")] = 200,
+            ) -> JSONResponse:
     return ok(ctx(request).analytics.network(params.period(start, end), min_events, limit))

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
+from fastapi import Query
+
 from dateline.analysis.period import Period, PeriodError, parse_bound
 from dateline.commands import validate
 from dateline.web.errors import InvalidParameter
@@ -13,6 +15,16 @@ from dateline.web.errors import InvalidParameter
 T = TypeVar("T")
 
 DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD (a year or month covers all its days)"
+
+# The ceiling of every integer query parameter: it fits the 32-bit INTEGER of both backends, so a
+# huge number (?offset=99999999999999999999) is a 422 naming the parameter, never a database error.
+INT_MAX = 2**31 - 1
+
+
+def integer(*, ge: int, le: int = INT_MAX, description: str | None = None):
+    """The Query() of an integer parameter, bounded to ge..le (le at most INT_MAX); out of range
+    answers 422 "invalid parameters: <name>: Input should be less than or equal to <le>"."""
+    return Query(ge=ge, le=min(le, INT_MAX), description=description)
 
 
 def checked(check: Callable[..., T], value, param: str) -> T:
