@@ -24,13 +24,17 @@ def _extract_partition(articles: list[Article], model: str, knowledge: tuple[str
     if getattr(_per_thread, "key", None) != key:
         _per_thread.pipeline = Pipeline(Settings(model=model, knowledge_paths=list(knowledge)))
         _per_thread.key = key
-    return list(_per_thread.pipeline.extract_many(articles))
+    # failures come back as values: one article that cannot be extracted never fails its partition
+    return list(_per_thread.pipeline.extract_each(articles))
 
 
 def extract_with_dask(articles: Iterable[Article], *, scheduler: str | None = None,
-                      partition_size: int = 32, settings: Settings | None = None) -> Iterator[Extraction]:
+                      partition_size: int = 32, settings: Settings | None = None,
+                      keep_failures: bool = False) -> Iterator[Extraction]:
     """Extract on Dask. ``scheduler``: a ``tcp://host:port`` address of a running cluster, or
-    "processes" / "threads" / "synchronous" for a local run. Yields Extractions in input order."""
+    "processes" / "threads" / "synchronous" for a local run. Yields Extractions in input order.
+    An article whose extraction fails raises (its error, or ``ExtractionFailed`` when it came from
+    another process); with ``keep_failures`` it is an ``ExtractionFailed`` value in its place."""
     try:
         import dask
         import dask.bag as db
@@ -52,4 +56,10 @@ def extract_with_dask(articles: Iterable[Article], *, scheduler: str | None = No
     else:
         with dask.config.set(scheduler=scheduler or "processes"):
             results = bag.compute()
+    if not keep_failures:
+        from dateline.pipeline import ExtractionFailed
+
+        failed = next((r for r in results if isinstance(r, ExtractionFailed)), None)
+        if failed is not None:
+            raise failed.error if failed.error is not None else failed
     return iter(results)

@@ -2,12 +2,19 @@
 
 Stages run in a straight line per article (actors -> times -> places -> events -> facts); each
 stage only reads the Doc and the records of the stages before it.
+
+A long article (over ``CHUNK_CHARS``) is parsed in pieces cut at paragraph breaks and the pieces'
+Docs are joined into one Doc whose text is exactly ``Article.text``, so every offset still points
+into it; memory stays bounded (spaCy's own limit, ``nlp.max_length``, is 1,000,000 characters, and
+one 1.5 MB Doc parsed whole takes ~4.8 GB). An article whose extraction raises is an
+``ExtractionFailed`` value in ``extract_each``; the other articles of its batch are extracted.
 """
 from __future__ import annotations
 
+import collections
 import dataclasses
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 import spacy
 from spacy.language import Language
@@ -20,6 +27,74 @@ from dateline.model import Article, Extraction
 
 class ModelNotInstalled(RuntimeError):
     pass
+
+
+# Longest text parsed as one piece; longer articles are cut at paragraph breaks (see split_text).
+# Peak memory for a 1.5 MB article: ~0.7 GB in 100k pieces, ~4.8 GB parsed whole.
+CHUNK_CHARS = 100_000
+# How much of an exception's message a failure keeps: one line, the first sentence if it is long.
+REASON_CHARS = 200
+
+
+def short_message(exc: BaseException) -> str:
+    """The first line of ``exc``'s message, cut to its first sentence (spaCy's errors are paragraphs)."""
+    line = next((ln.strip() for ln in str(exc).splitlines() if ln.strip()), "") or "(no message)"
+    if len(line) <= REASON_CHARS:
+        return line
+    end = line.find(". ", 0, REASON_CHARS)
+    return line[:end + 1] if end > 0 else line[:REASON_CHARS - 3].rstrip() + "..."
+
+
+class ExtractionFailed(Exception):
+    """One article whose extraction raised, as a value (like ``InputError``): reported, counted, and the
+    run goes on. ``str(f) == f"{f.source}: {f.reason}"``; ``error`` is the exception itself (None once
+    the value has travelled between processes)."""
+
+    def __init__(self, source: str, error_type: str, message: str, error: BaseException | None = None) -> None:
+        super().__init__(f"{source}: extraction failed: {error_type}: {message}")
+        self.source = source
+        self.error_type = error_type
+        self.message = message
+        self.error = error
+
+    @classmethod
+    def of(cls, article: Article, exc: BaseException) -> "ExtractionFailed":
+        if isinstance(exc, ExtractionFailed):
+            return exc
+        return cls(article.source or article.id, type(exc).__name__, short_message(exc), exc)
+
+    @property
+    def reason(self) -> str:
+        return f"extraction failed: {self.error_type}: {self.message}"
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+    def __reduce__(self):  # picklable whatever the exception was: it stays in its own process
+        return (ExtractionFailed, (self.source, self.error_type, self.message))
+
+
+def split_text(text: str, size: int) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters that join back to exactly ``text``.
+    Cuts fall after a blank line (a paragraph break) where there is one, else after a line break,
+    a sentence end or a space; a piece with none of those is cut at ``size``."""
+    pieces, start, n = [], 0, len(text)
+    while n - start > size:
+        end = start + size
+        cut = -1
+        for mark in ("\n\n", "\n", ". ", " "):
+            at = text.rfind(mark, start + 1, end)
+            if at > start:
+                cut = at + len(mark)
+                while cut < end and text[cut].isspace():  # keep a run of blank lines in one piece
+                    cut += 1
+                break
+        if cut <= start:
+            cut = end
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
 
 
 @Language.component("dateline_paragraphs")
@@ -97,11 +172,71 @@ class Pipeline:
         return Extraction(article=article, actors=list(actors.values()), actor_mentions=mentions,
                           events=events, facts=facts, version=__version__)
 
+    @property
+    def chunk_chars(self) -> int:
+        return min(CHUNK_CHARS, self.nlp.max_length)
+
+    def parse(self, text: str) -> Doc:
+        """The annotated Doc of one article; a long text is parsed in pieces (``split_text``) joined
+        into one Doc with exactly ``text`` as its text."""
+        if len(text) <= self.chunk_chars:
+            return self.nlp(text)
+        pieces = self.nlp.pipe(split_text(text, self.chunk_chars), batch_size=1)
+        # no tensor: no stage reads it, and it would be copied once more here
+        return Doc.from_docs(list(pieces), ensure_whitespace=False, exclude=["tensor"])
+
     def extract(self, article: Article) -> Extraction:
-        return self.extract_doc(self.nlp(article.text), article)
+        return self.extract_doc(self.parse(article.text), article)
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        """Batched through ``nlp.pipe``; yields one Extraction per article, in order."""
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
-            yield self.extract_doc(doc, article)
+        """Batched through ``nlp.pipe``; yields one Extraction per article, in order. Raises the error
+        of the first article that cannot be extracted (``extract_each`` reports it and goes on)."""
+        for item in self.extract_each(articles):
+            if isinstance(item, ExtractionFailed):
+                raise item.error if item.error is not None else item
+            yield item
+
+    def extract_each(self, articles: Iterable[Article]) -> Iterator[Extraction | ExtractionFailed]:
+        """One Extraction per article, in order, or an ExtractionFailed value in the place of an article
+        whose extraction raised: one bad article never costs the others of its batch."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._extract_batch(batch)
+                batch = []
+        if batch:
+            yield from self._extract_batch(batch)
+
+    def _parse_one(self, article: Article) -> Doc | Exception:
+        try:
+            return self.parse(article.text)
+        except Exception as exc:  # noqa: BLE001 - this article fails, the run goes on
+            return exc
+
+    def _pipe(self, batch: Sequence[Article]) -> collections.deque:
+        """Docs (or the exception) for short articles, through ``nlp.pipe``; a batch that fails there is
+        parsed again one article at a time, so only the article at fault fails."""
+        try:
+            docs = list(self.nlp.pipe([a.text for a in batch], batch_size=self.settings.batch_size))
+        except Exception:  # noqa: BLE001
+            docs = [self._parse_one(a) for a in batch]
+        return collections.deque(docs)
+
+    def _extract_batch(self, batch: list[Article]) -> Iterator[Extraction | ExtractionFailed]:
+        def short(a: Article) -> bool:
+            return isinstance(a.text, str) and len(a.text) <= self.chunk_chars
+
+        # long articles are parsed when their turn comes, one at a time, so at most one is in memory
+        docs = self._pipe([a for a in batch if short(a)])
+        for article in batch:
+            doc = docs.popleft() if short(article) else self._parse_one(article)
+            if isinstance(doc, Exception):
+                yield ExtractionFailed.of(article, doc)
+                continue
+            try:
+                result: Extraction | ExtractionFailed = self.extract_doc(doc, article)
+            except Exception as exc:  # noqa: BLE001 - any stage's fault is this article's failure
+                result = ExtractionFailed.of(article, exc)
+            del doc
+            yield result

@@ -29,7 +29,7 @@ def checked_articles(paths, published, outlet, max_bytes, allow_undated, failure
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, type=click.Path(path_type=str))
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=str, readable=False))
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
               show_default=True, help="table: readable; json: one array of full records; jsonl: one record per line.")
 @click.option("--published", callback=date_option, help="Publication date (YYYY-MM-DD) for every input; overrides the file.")
@@ -53,7 +53,7 @@ def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_unda
       dateline extract article.txt --published 2025-04-18 --outlet Dawn
     """
     from dateline.config import Settings
-    from dateline.pipeline import Pipeline
+    from dateline.pipeline import ExtractionFailed, Pipeline
 
     paths = list(inputs)
     if sample:
@@ -69,12 +69,16 @@ def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_unda
     articles = checked_articles(paths, published, outlet, int(max_size * 1_000_000), allow_undated, failures)
     if dask_scheduler:
         from dateline.distributed import extract_with_dask
-        extractions = extract_with_dask(articles, scheduler=dask_scheduler, settings=settings)
+        extractions = extract_with_dask(articles, scheduler=dask_scheduler, settings=settings, keep_failures=True)
     else:
-        extractions = Pipeline(settings).extract_many(articles)
+        extractions = Pipeline(settings).extract_each(articles)
     n_articles = 0
     collected: list[Extraction] = []
     for extraction in extractions:
+        if isinstance(extraction, ExtractionFailed):  # one article's extraction raised: one line, go on
+            failures.append(str(extraction))
+            click.echo(f"error: {extraction}", err=True)
+            continue
         n_articles += 1
         if fmt == "jsonl":
             sys.stdout.write(json.dumps(to_jsonable(extraction), ensure_ascii=False) + "\n")

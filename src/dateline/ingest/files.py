@@ -1,9 +1,16 @@
 """Paths -> readers: folders are walked (sorted, hidden entries skipped), each file goes to the
-reader for its format, and every failure becomes an InputError value."""
+reader for its format, and every failure becomes an InputError value.
+
+Only regular files are opened: a FIFO, device or socket (named on the command line or found in a
+folder) is one InputError (kind "special") and never opened, since opening a FIFO blocks until
+someone writes to it and a device such as /dev/zero never ends. Whole files are read with a hard cap
+of ``max_bytes + 1`` bytes, whatever size the file system reports (/proc files report 0).
+"""
 from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -35,10 +42,38 @@ def too_large(source: str, size: int, max_bytes: int) -> InputError:
                               f"{human_size(max_bytes)} ({max_bytes:,} bytes); {RAISE_LIMIT}", kind="too_large")
 
 
-def walk(folder: Path) -> list[Path]:
-    """Supported files under ``folder``, sorted, skipping hidden files and folders."""
-    found = []
-    for root, dirs, files in os.walk(folder):
+def too_large_read(source: str, max_bytes: int) -> InputError:
+    return InputError(source, f"file is over the limit of {human_size(max_bytes)} ({max_bytes:,} bytes); "
+                              f"{RAISE_LIMIT}", kind="too_large")
+
+
+# What a path is when it is not a regular file or a folder, as the error names it.
+_SPECIAL_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+                  (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def not_a_regular_file(source: str, mode: int) -> InputError:
+    what = next((name for test, name in _SPECIAL_KINDS if test(mode)), "a special file")
+    return InputError(source, f"is {what}, not a regular file: skipped, never opened (dateline reads regular "
+                              f"files; give '-' to read standard input)", kind="special")
+
+
+def os_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return exc.strerror or str(exc)
+
+
+def walk(folder: Path) -> list[Path | InputError]:
+    """Supported files under ``folder``, sorted, skipping hidden files and folders; a subfolder that
+    cannot be listed is an InputError in its place (os.walk would skip it silently)."""
+    found: list[Path | InputError] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = os.fsdecode(exc.filename) if exc.filename is not None else str(folder)
+        found.append(InputError(where, f"cannot read the folder: {os_reason(exc)}", kind="unreadable"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and name.lower().endswith(SUPPORTED_SUFFIXES):
@@ -53,14 +88,27 @@ def iter_inputs(paths: Iterable[str | Path], overrides: Overrides, max_bytes: in
             continue
         path = Path(given)
         label = str(given)
-        if path.is_dir():
+        try:
+            mode = os.stat(path).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            mode = None
+        except OSError as exc:  # e.g. a folder on the way that may not be searched
+            yield InputError(label, f"cannot read the file: {os_reason(exc)}", kind="unreadable")
+            continue
+        except ValueError:  # a NUL byte in the name
+            yield InputError(label, "no such file or directory (the name holds a NUL byte)", kind="missing")
+            continue
+        if mode is not None and stat.S_ISDIR(mode):
             files = walk(path)
             if not files:
                 yield InputError(label, f"no readable files ({', '.join(PLAIN_SUFFIXES)}, or any of these "
                                         f"gzip-compressed as .gz) in this folder", kind="no_inputs")
             for file in files:
-                yield from read_file(file, str(file), overrides, max_bytes)
-        elif path.exists():
+                if isinstance(file, InputError):
+                    yield file
+                else:
+                    yield from read_file(file, str(file), overrides, max_bytes)
+        elif mode is not None:
             yield from read_file(path, label, overrides, max_bytes)
         elif _URL.match(label):
             yield InputError(label, "is a web address: dateline never fetches from the network; save the page "
@@ -74,17 +122,19 @@ def read_file(path: Path, label: str, overrides: Overrides, max_bytes: int) -> I
         yield from dispatch(path, label, overrides, max_bytes)
     except InputError as exc:
         yield exc
-    except PermissionError:
-        yield InputError(label, "cannot read the file: permission denied", kind="unreadable")
     except IsADirectoryError:
         yield InputError(label, "is a directory", kind="unreadable")
     except OSError as exc:
-        yield InputError(label, f"cannot read the file: {exc.strerror or exc}", kind="unreadable")
+        yield InputError(label, f"cannot read the file: {os_reason(exc)}", kind="unreadable")
 
 
 def dispatch(path: Path, label: str, overrides: Overrides, max_bytes: int) -> Iterator[Article | InputError]:
     from dateline.ingest import compressed
 
+    # stat, never open, first: opening a FIFO blocks and a device never ends.
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise not_a_regular_file(label, info.st_mode)
     # The format comes from the name ("a.jsonl.gz" is JSON Lines); gzip from the bytes, whatever the name.
     suffix = compressed.inner_suffix(path)
     gzipped = compressed.starts_with_gzip_magic(path)
@@ -100,10 +150,12 @@ def dispatch(path: Path, label: str, overrides: Overrides, max_bytes: int) -> It
     if gzipped:
         yield from read_whole(compressed.gunzip_file(path, label, max_bytes), suffix, label, overrides, max_bytes)
         return
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise too_large(label, size, max_bytes)
-    data = path.read_bytes()
+    if info.st_size > max_bytes:
+        raise too_large(label, info.st_size, max_bytes)
+    with path.open("rb") as handle:  # the reported size may be wrong (/proc) or the file still growing
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise too_large_read(label, max_bytes)
     yield from read_whole(data, suffix, label, overrides, max_bytes)
 
 

@@ -58,9 +58,11 @@ def _describe(exc: BaseException) -> str:
 
 def _extract_safely(pipeline, batch: list) -> Iterator[tuple[object, object]]:
     """(article, Extraction or Exception) per article: a batch that fails is redone one by one,
-    so one bad article is recorded as failed instead of stopping the run."""
+    so one bad article is recorded as failed instead of stopping the run. A pipeline with
+    ``extract_each`` reports its failed articles as values itself."""
+    each = getattr(pipeline, "extract_each", None)
     try:
-        results = list(pipeline.extract_many(batch))
+        results = list(each(batch) if each is not None else pipeline.extract_many(batch))
     except Exception:  # noqa: BLE001 - any extractor fault becomes a recorded failure
         for article in batch:
             try:
@@ -82,6 +84,13 @@ class DaskExtractor:
         from dateline.distributed import extract_with_dask
 
         return extract_with_dask(articles, scheduler=self.scheduler, partition_size=max(1, len(articles) // 8))
+
+    def extract_each(self, articles: list):
+        """Failed articles come back as ExtractionFailed values, from whichever worker."""
+        from dateline.distributed import extract_with_dask
+
+        return extract_with_dask(articles, scheduler=self.scheduler, partition_size=max(1, len(articles) // 8),
+                                 keep_failures=True)
 
     def extract(self, article):
         from dateline.pipeline import Pipeline
@@ -119,7 +128,7 @@ def ingest(inputs, db, published, outlet, sample, allow_undated, max_size, batch
 
     from dateline import __version__
     from dateline.ingest import InputError, read_inputs, sample_paths
-    from dateline.pipeline import Pipeline
+    from dateline.pipeline import ExtractionFailed, Pipeline
 
     paths = list(inputs) + ([str(p) for p in sample_paths()] if sample else [])
     if not paths:
@@ -156,9 +165,8 @@ def ingest(inputs, db, published, outlet, sample, allow_undated, max_size, batch
 
             def run_batch() -> None:
                 for article, outcome in _extract_safely(pipeline, batch):
-                    if isinstance(outcome, Exception):
-                        fail(article.source or article.id, f"extraction failed: {type(outcome).__name__}: {outcome}",
-                             article)
+                    if isinstance(outcome, Exception):  # one line: the error's type and first sentence
+                        fail(article.source or article.id, ExtractionFailed.of(article, outcome).reason, article)
                         continue
                     try:
                         result = store.add(outcome)
