@@ -308,3 +308,58 @@ def test_ingest_sample_reads_the_shipped_corpus(store_url, monkeypatch):
     assert both.exit_code == 0 and given == ["extra.txt", *samples]
     nothing = CliRunner().invoke(ingest, ["--db", store_url])
     assert nothing.exit_code == 2 and "(or --sample)" in nothing.output
+
+
+# -- integer options are bounded: out of range is a usage error naming the option -----------------
+HUGE = "99999999999999999999"   # more than any database integer
+
+
+@pytest.fixture
+def small_store(tmp_path):
+    url = f"sqlite:///{tmp_path / 'small.db'}"
+    store = open_store(url)
+    for i in range(3):
+        store.add(make_extraction(i, events_per_article=2))
+    store.close()
+    return url
+
+
+@pytest.mark.parametrize("command, extra, option, value", [
+    (events, [], "--limit", HUGE),
+    (events, [], "--limit", "-1"),
+    (events, [], "--offset", HUGE),
+    (events, [], "--offset", "-1"),
+    (export, ["--format", "csv", "--out", "-"], "--limit", HUGE),
+    (export, ["--format", "csv", "--out", "-"], "--limit", "-1"),
+    (export, ["--format", "csv", "--out", "-"], "--limit", "0"),
+    (status, [], "--failures", HUGE),
+    (status, [], "--failures", "-1"),
+])
+def test_integer_options_out_of_range_are_usage_errors(small_store, command, extra, option, value):
+    result = CliRunner().invoke(command, ["--db", small_store, *extra, option, value])
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert f"Invalid value for '{option}'" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("option, value", [("--batch-size", "0"), ("--batch-size", HUGE),
+                                           ("--max-size", "0"), ("--max-size", "-1"), ("--max-size", "inf"),
+                                           ("--max-size", "nan")])
+def test_ingest_size_options_out_of_range_are_usage_errors(tmp_path, option, value):
+    db = tmp_path / "s.db"
+    result = CliRunner().invoke(ingest, ["a-1.txt", "--db", str(db), option, value])
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert f"Invalid value for '{option}'" in result.output
+    assert not db.exists()               # checked before the store is touched
+
+
+def test_events_limit_zero_counts_only_and_the_largest_values_are_accepted(small_store):
+    from dateline.store.query import MAX_COUNT
+
+    runner = CliRunner()
+    counted = runner.invoke(events, ["--db", small_store, "--limit", "0"])
+    assert counted.exit_code == 0 and "0 of 6 event(s)" in counted.output
+    far = runner.invoke(events, ["--db", small_store, "--limit", str(MAX_COUNT), "--offset", str(MAX_COUNT),
+                                 "--format", "json"])
+    assert far.exit_code == 0, far.output
+    assert json.loads(far.output) == []

@@ -8,6 +8,10 @@ from sqlalchemy import ColumnElement, and_, exists, or_, select
 
 from dateline.store.schema import event_actors, event_dyads, event_tags, events, fact_subjects, facts
 
+# The largest limit or offset the CLI and the API accept (2**31 - 1, a 32-bit INTEGER on every backend):
+# anything larger is a usage error / 422 there, never an OverflowError from the database driver.
+MAX_COUNT = 2**31 - 1
+
 
 @dataclass
 class EventQuery:

@@ -10,15 +10,17 @@ from fastapi import Query
 
 from dateline.analysis.period import Period, PeriodError, parse_bound
 from dateline.commands import validate
+from dateline.store.query import MAX_COUNT
 from dateline.web.errors import InvalidParameter
 
 T = TypeVar("T")
 
 DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD (a year or month covers all its days)"
 
-# The ceiling of every integer query parameter: it fits the 32-bit INTEGER of both backends, so a
-# huge number (?offset=99999999999999999999) is a 422 naming the parameter, never a database error.
-INT_MAX = 2**31 - 1
+# The ceiling of every integer query parameter (the CLI's too, dateline.store.query.MAX_COUNT): it fits
+# the 32-bit INTEGER of both backends, so a huge number (?offset=99999999999999999999) is a 422 naming
+# the parameter, never a database error.
+INT_MAX = MAX_COUNT
 
 
 def integer(*, ge: int, le: int = INT_MAX, description: str | None = None):
