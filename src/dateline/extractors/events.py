@@ -650,7 +650,8 @@ def _is_recent(time: TimeRef | None, published: date | None) -> bool:
         return True
     if time.source != "text" or time.latest is None:
         return False
-    return published - RECENT <= time.latest <= published + RECENT
+    # compare the distance, not published -/+ RECENT: that overflows at 0001-01-01 and 9999-12-31
+    return abs(time.latest - published) <= RECENT
 
 
 def _quantity(tok: Token, is_noun: bool, numbers: NumberWords) -> float | None:

@@ -107,4 +107,5 @@ def is_historical(time: TimeRef | None, published: date | None) -> bool:
     """The event ended more than a year before the article was published ("in 1998")."""
     if time is None or published is None or time.source != "text" or time.latest is None:
         return False
-    return time.latest < published - HISTORICAL_AFTER
+    # compare the gap: published - HISTORICAL_AFTER leaves the calendar for 0001-01-01
+    return published - time.latest > HISTORICAL_AFTER
