@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,6 +14,31 @@ from dateline.commands import validate
 from dateline.commands.options import (check_period, date_option, filter_value, period_end_option,
                                        period_start_option)
 from dateline.store.errors import StoreError
+from dateline.store.query import MAX_COUNT
+
+# Bounds of the commands' numbers; out of range is a usage error naming the option (exit status 2),
+# never "everything" (--limit -1) or a database overflow (--limit 99999999999999999999).
+MAX_ARTICLE_MB = 1000.0
+MAX_BATCH = 10_000
+LIMIT = click.IntRange(0, MAX_COUNT)          # events --limit: 0 prints only the count
+OFFSET = click.IntRange(0, MAX_COUNT)
+EXPORT_LIMIT = click.IntRange(1, MAX_COUNT)   # export --limit: unset means all
+
+
+class PositiveSize(click.FloatRange):
+    """A size in MB: above 0, at most ``max`` (neither inf nor nan gets through)."""
+
+    name = "size"
+
+    def __init__(self, max: float) -> None:
+        super().__init__(min=0, max=max, min_open=True)
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number of MB", param, ctx)
+        return number
+
 
 DB_HELP = ("Store: sqlite:///path.db, postgresql://user:password@host/db or a plain file path "
            "(default: $DATELINE_DB or the embedded store under $DATELINE_HOME / ~/.local/share/dateline).")
@@ -107,8 +133,10 @@ class DaskExtractor:
 @click.option("--outlet", help="Outlet name for every input.")
 @click.option("--sample", is_flag=True, help="Also ingest the sample corpus shipped with dateline.")
 @click.option("--allow-undated", is_flag=True, help="Store articles with no publication date (times stay unresolved).")
-@click.option("--max-size", type=float, default=5.0, show_default=True, help="Largest article accepted, in MB.")
-@click.option("--batch-size", type=int, default=32, show_default=True, help="Articles per extraction batch.")
+@click.option("--max-size", type=PositiveSize(MAX_ARTICLE_MB), default=5.0, show_default=True,
+              help=f"Largest article accepted, in MB (above 0, at most {MAX_ARTICLE_MB:g}).")
+@click.option("--batch-size", type=click.IntRange(1, MAX_BATCH), default=32, show_default=True,
+              help="Articles per extraction batch.")
 @click.option("--dask", "dask_scheduler", metavar="SCHEDULER",
               help="Extract on Dask: 'processes' for local processes or tcp://host:port of a cluster; "
                    "the store is written from this process.")
@@ -261,8 +289,9 @@ def _side_text(actors) -> str:
 
 @click.command()
 @query_options
-@click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--offset", type=int, default=0)
+@click.option("--limit", type=LIMIT, default=50, show_default=True,
+              help="At most this many events (0: only the count).")
+@click.option("--offset", type=OFFSET, default=0, help="Skip this many events first.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
 def events(db, dyad, directed, actor, types, quad, contexts, dimensions, start, end, place_country,
            limit, offset, fmt) -> None:
@@ -312,7 +341,7 @@ def events(db, dyad, directed, actor, types, quad, contexts, dimensions, start, 
               required=True, help="Output format (see docs/export-formats.md).")
 @click.option("--out", required=True, help="Output file ('-' for standard output, text formats only).")
 @query_options
-@click.option("--limit", type=int, default=None, help="At most this many events (default: all).")
+@click.option("--limit", type=EXPORT_LIMIT, default=None, help="At most this many events (default: all).")
 def export(fmt, out, db, dyad, directed, actor, types, quad, contexts, dimensions, start, end, place_country,
            limit) -> None:
     """Export stored events: CSV, JSONL, Parquet, PLOVER JSON or GDELT-style TSV.
@@ -340,7 +369,7 @@ def export(fmt, out, db, dyad, directed, actor, types, quad, contexts, dimension
 @click.command()
 @click.option("--db", help=DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--failures", "max_failures", type=int, default=20, show_default=True,
+@click.option("--failures", "max_failures", type=click.IntRange(0, MAX_COUNT), default=20, show_default=True,
               help="How many recent failures to list.")
 def status(db, fmt, max_failures) -> None:
     """What the store holds: articles, events, merges, facts, extractor versions, and what failed and why."""
