@@ -13,6 +13,7 @@ from dateline.store.errors import StoreError, masked
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_S = 10.0
+MIGRATION_LOCK = 0x64617465   # PostgreSQL advisory lock key held while the schema is migrated ("date")
 
 
 def normalise_url(url: str) -> str:
@@ -109,18 +110,29 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def migrate(engine: Engine, url: str) -> str:
-    """Brings the schema to the newest revision; refuses databases that are not dateline stores."""
-    from alembic import command
+    """Brings the schema to the newest revision; refuses databases that are not dateline stores.
 
-    current = current_revision(engine)
+    Safe when several processes open a new store at the same moment: the upgrade runs in a write
+    transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock), and the
+    revision is read again once the lock is held, so only the first process creates the schema."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
     head = head_revision()
-    if current == head:
+    if current_revision(engine) == head:
         return head
-    if current is None:
-        existing = set(inspect(engine).get_table_names())
-        if existing:
-            raise StoreError(f"{masked(url)} holds other tables ({', '.join(sorted(existing)[:5])}) "
-                             f"and is not a dateline store; use another database")
-    with engine.begin() as conn:
-        command.upgrade(alembic_config(conn), "head")
+    with engine.connect() as conn:
+        conn.execution_options(**WRITE)
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+            current = MigrationContext.configure(conn).get_current_revision()
+            if current == head:
+                return head
+            if current is None:
+                existing = set(inspect(conn).get_table_names())
+                if existing:
+                    raise StoreError(f"{masked(url)} holds other tables ({', '.join(sorted(existing)[:5])}) "
+                                     f"and is not a dateline store; use another database")
+            command.upgrade(alembic_config(conn), "head")
     return head
