@@ -336,20 +336,30 @@ def events(db, dyad, directed, actor, types, quad, contexts, dimensions, start, 
     Console().print(table)
 
 
+EXPORT_FORMATS = ("csv", "jsonl", "parquet", "plover-json", "gdelt-tsv", "dyadic-csv", "dyadic-parquet", "stata")
+DATE_FALLBACK_HELP = ("'publication': date undated events by their first article's publication day "
+                      "(flagged in the date_fallback column); 'none' leaves them undated.")
+
+
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "plover-json", "gdelt-tsv"]),
-              required=True, help="Output format (see docs/export-formats.md).")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS),
+              required=True, help="Output format (see docs/export-formats.md); dyadic-* and stata: one row per "
+                                  "actor-recipient pair.")
 @click.option("--out", required=True, help="Output file ('-' for standard output, text formats only).")
 @query_options
 @click.option("--limit", type=EXPORT_LIMIT, default=None, help="At most this many events (default: all).")
+@click.option("--date-fallback", type=click.Choice(["none", "publication"]), default="none", show_default=True,
+              help=DATE_FALLBACK_HELP)
 def export(fmt, out, db, dyad, directed, actor, types, quad, contexts, dimensions, start, end, place_country,
-           limit) -> None:
-    """Export stored events: CSV, JSONL, Parquet, PLOVER JSON or GDELT-style TSV.
+           limit, date_fallback) -> None:
+    """Export stored events: CSV, JSONL, Parquet, PLOVER JSON, GDELT-style TSV, or dyadic rows
+    (one per actor-recipient pair) as CSV, Parquet or Stata .dta.
 
     \b
     Examples:
       dateline export --format parquet --out events.parquet
       dateline export --format csv --out pak-rus.csv --dyad PAK-RUS --from 2024-01-01
+      dateline export --format stata --out dyads.dta --date-fallback publication
     """
     from dateline.export import ExportError, write_events
 
@@ -357,12 +367,13 @@ def export(fmt, out, db, dyad, directed, actor, types, quad, contexts, dimension
     store = _open(db, create=False)
     try:
         target = sys.stdout if out == "-" else out
-        n = write_events(store.iter_events(q), fmt, target, articles=store.get_articles)
+        n = write_events(store.iter_events(q), fmt, target, articles=store.get_articles, date_fallback=date_fallback)
     except (StoreError, ExportError) as exc:
         raise click.ClickException(str(exc)) from None
     finally:
         store.close()
-    click.echo(f"{n} event(s) written to {'stdout' if out == '-' else out} ({fmt})", err=True)
+    what = "row" if fmt.startswith("dyadic") or fmt == "stata" else "event"
+    click.echo(f"{n} {what}{'' if n == 1 else 's'} written to {'stdout' if out == '-' else out} ({fmt})", err=True)
 
 
 # -- status -------------------------------------------------------------------------------------
