@@ -125,3 +125,49 @@ def test_subjects_name_each_actor_and_country_once(nlp, extractor):
     (fact,) = [f for f in facts if f.indicator == "casualties"]
     assert [a.id for a in fact.subjects] == ["org:IND:military", "org:CHN:military"]
     assert len({a.country for a in fact.subjects}) == len(fact.subjects)
+
+
+# -- targets are not measured values --
+
+def test_a_goal_is_a_target_not_a_trade_volume(nlp, extractor):
+    facts = extract(nlp, extractor, "Trade between Russia and China stands at about $62 billion a year, and the "
+                                    "leaders repeated their goal of raising it to $100 billion.")
+    by_value = {f.value: f for f in facts}
+    assert by_value[62e9].indicator == "trade_volume"
+    assert by_value[62e9].qualifier == "about"
+    assert by_value[100e9].indicator == "trade_volume_target"
+    assert "trade_volume" not in {f.indicator for f in facts if f.value == 100e9}
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan and Russia aim to raise bilateral trade to $5 billion by 2030.",
+    "Pakistan and Russia set a target of $5 billion in bilateral trade.",
+    "Pakistan and Russia plan to boost trade to $5 billion.",
+])
+def test_target_phrases(nlp, extractor, text):
+    [fact] = [f for f in extract(nlp, extractor, text) if f.value == 5e9]
+    assert fact.indicator == "trade_volume_target"
+
+
+def test_an_actual_figure_stays_actual(nlp, extractor):
+    [fact] = extract(nlp, extractor, "In 2024, bilateral trade between Pakistan and Russia crossed the $1 billion mark.")
+    assert (fact.indicator, fact.qualifier) == ("trade_volume", "more_than")
+
+
+def test_users_add_goal_phrases(nlp, tmp_path):
+    from dataclasses import replace
+
+    from dateline.knowledge import load_knowledge
+    text = "Pakistan and Russia dream of bilateral trade of $5 billion."
+    kb = load_knowledge()
+    [before] = FactExtractor(kb).extract(*_parts(nlp, text))
+    assert before.indicator == "trade_volume"
+    (tmp_path / "fact_targets.tsv").write_text("phrase\ndream of\n", encoding="utf-8")
+    [after] = FactExtractor(replace(kb, extra_paths=(str(tmp_path),))).extract(*_parts(nlp, text))
+    assert after.indicator == "trade_volume_target"
+
+
+def _parts(nlp, text):
+    doc = nlp(text)
+    article = Article(text=text, published=PUBLISHED)
+    return doc, article, country_mentions(doc), TimeResolver().find(doc, article)

@@ -6,7 +6,9 @@ knowledge files (currencies.tsv, number_words.tsv, fact_qualifiers.tsv), give ea
 whose cue word stands nearest (facts_indicators.tsv), take the period from the nearest resolved
 time expression in the same sentence (never the publication date), and the subjects from the
 actors named in the sentence or, for dyadic indicators ("bilateral trade"), the article's two
-most-mentioned countries.
+most-mentioned countries. A figure that a goal phrase of fact_targets.tsv stands before ("their
+goal of raising it to $100 billion") is a target: its indicator gets the suffix "_target"
+(trade_volume_target), so it never counts as a measured trade volume.
 """
 from __future__ import annotations
 
@@ -53,6 +55,11 @@ class FactPatterns:
     qualifiers: dict[str, str]
     dyad_words: re.Pattern[str]
     numbers: NumberWords       # number_words.tsv with the same user dirs as the patterns
+    targets: re.Pattern[str] | None = None   # goal phrases (fact_targets.tsv)
+
+
+TARGET_SUFFIX = "_target"
+TARGET_REACH = 60              # a goal phrase counts this many characters before the number at most
 
 
 def _alternation(words: list[str]) -> str:
@@ -90,7 +97,10 @@ def fact_patterns(extra: tuple[str, ...] = ()) -> FactPatterns:
                        rf"(?P<w1>[a-z][a-z-]*)(?:\s+(?P<w2>[a-z]+))?", re.IGNORECASE)
     dyad = re.compile(r"\b(?:bilateral|two-way|both countries|both sides|the two countries|"
                       r"the two nations|the two sides|between the two)\b", re.IGNORECASE)
-    return FactPatterns(tuple(indicators), money, count, before, after, qualifiers, dyad, numbers)
+    goals = [r["phrase"] for r in read_table("fact_targets.tsv", extra) if r.get("phrase")]
+    targets = re.compile(rf"\b(?:{_alternation([' '.join(g.lower().split()) for g in goals])})\b",
+                         re.IGNORECASE) if goals else None
+    return FactPatterns(tuple(indicators), money, count, before, after, qualifiers, dyad, numbers, targets)
 
 
 def parse_number(text: str, multiplier: str | None = None, numbers: NumberWords | None = None) -> float | None:
@@ -122,10 +132,12 @@ class FactExtractor:
             text = sent.text
             if not self._may_hold_number(text):
                 continue
-            for q in self._quantities(text):
+            quantities = self._quantities(text)
+            for q in quantities:
                 indicator = self._indicator(text, q)
                 if indicator is None:
                     continue
+                name = indicator.name + (TARGET_SUFFIX if self._is_target(text, q, quantities) else "")
                 start, end = sent.start_char + q.start, sent.start_char + q.end
                 subjects = self._subjects(text, index, mentions, indicator, dyad)
                 period = self._period(times, sent.start_char, sent.end_char, start)
@@ -136,8 +148,8 @@ class FactExtractor:
                                    if m.sentence_index == index]
                 unit = q.unit if q.money else ("people" if indicator.kind == "people" else "count")
                 facts.append(Fact(
-                    id=stable_id("fact", article.id, indicator.name, start, end),
-                    article_id=article.id, indicator=indicator.name, subjects=subjects,
+                    id=stable_id("fact", article.id, name, start, end),
+                    article_id=article.id, indicator=name, subjects=subjects,
                     value=q.value, unit=unit, qualifier=q.qualifier, period=period, evidence=evidence))
         return facts
 
@@ -183,6 +195,16 @@ class FactExtractor:
         return self.patterns.qualifiers.get(" ".join(qual.lower().split())) if qual else None
 
     # -- deciding what the number measures --
+
+    def _is_target(self, text: str, q: Quantity, quantities: list[Quantity]) -> bool:
+        """A goal phrase between the previous number of the sentence and this one (60 characters
+        back at most): "... stands at about $62 billion, and they repeated their goal of raising it
+        to $100 billion" makes the second figure a target and leaves the first a measured value."""
+        if self.patterns.targets is None:
+            return False
+        before = [p.end for p in quantities if p.end <= q.start]
+        start = max([q.start - TARGET_REACH, *before, 0])
+        return self.patterns.targets.search(text, start, q.start) is not None
 
     def _indicator(self, text: str, q: Quantity) -> Indicator | None:
         lowered = text.lower()
