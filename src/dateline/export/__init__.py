@@ -7,7 +7,7 @@ or Stata .dta (docs/export-formats.md).
 
 ``articles`` (optional) maps article ids to Articles, for outlet, URL, headline and publication date.
 ``date_fallback="publication"`` dates undated events by their first publication (``date_fallback``
-column true) in the formats with scalar date columns. Returns the number of events written (dyadic
+column true) in CSV, Parquet and the dyadic formats. Returns the number of events written (dyadic
 formats: of rows).
 """
 from __future__ import annotations
@@ -60,7 +60,7 @@ def _write_binary(events: Iterable[Event], fmt: str, path: Path, articles: Artic
 
     if fmt == "parquet":
         from dateline.export.parquet import write_parquet
-        return write_parquet(events, path)
+        return write_parquet(events, path, articles, date_fallback)
     rows = dyadic_rows(events, articles, date_fallback)
     if fmt == "dyadic-parquet":
         return tables.write_parquet_rows(rows, DYADIC, path)
@@ -76,7 +76,7 @@ def _write_text(events: Iterable[Event], fmt: str, stream: IO[str], articles: Ar
         return write_csv_rows(dyadic_rows(events, articles, date_fallback), DYADIC, stream)
     if fmt == "csv":
         from dateline.export.tabular import write_csv
-        return write_csv(events, stream)
+        return write_csv(events, stream, articles, date_fallback)
     if fmt == "jsonl":
         from dateline.export.tabular import write_jsonl
         return write_jsonl(events, stream)

@@ -1,18 +1,15 @@
-"""One flat row per event, shared by CSV and Parquet, so both formats carry the same columns."""
+"""One row per event for CSV and Parquet: the scalar columns (``columns.EVENTS``) both carry, and
+for Parquet the lists that have no scalar form (``columns.EVENT_LISTS``)."""
 from __future__ import annotations
 
 from typing import Any
 
-from dateline.model import Event, to_jsonable
+from dateline.export.columns import EVENT_LISTS, EVENTS, names
+from dateline.export.scalar import event_values, side_values
+from dateline.model import Article, Event
 
-COLUMNS = ["event_id", "type", "mode", "cameo", "quad_class", "plover_score", "goldstein",
-           "date", "granularity", "time_source", "earliest", "latest",
-           "actor_ids", "actor_names", "actor_countries", "recipient_ids", "recipient_names", "recipient_countries",
-           "place_name", "place_country", "place_lat", "place_lon", "contexts", "dimensions",
-           "negated", "future", "hypothetical", "historical", "trigger", "confidence", "quantity",
-           "source_count", "mention_count", "article_ids", "mentions"]
-LIST_COLUMNS = {"actor_ids", "actor_names", "actor_countries", "recipient_ids", "recipient_names",
-                "recipient_countries", "contexts", "dimensions", "article_ids"}
+COLUMNS = names(EVENTS)                       # CSV
+PARQUET_COLUMNS = COLUMNS + names(EVENT_LISTS)
 
 
 def mention_dicts(event: Event) -> list[dict[str, Any]]:
@@ -23,28 +20,22 @@ def mention_dicts(event: Event) -> list[dict[str, Any]]:
              "trigger_text": m.trigger.text if m.trigger else None} for m in event.mentions]
 
 
-def event_row(event: Event) -> dict[str, Any]:
-    t, p = event.time, event.place
+def event_row(event: Event, articles: dict[str, Article], fallback: str = "none") -> dict[str, Any]:
+    """The scalar columns: the first actor and recipient stand for their side (n_actors/n_recipients
+    say how many there are; dyadic exports have every pair)."""
+    return {**event_values(event, articles, fallback),
+            **side_values("actor", event.actors[0] if event.actors else None), "n_actors": len(event.actors),
+            **side_values("recipient", event.recipients[0] if event.recipients else None),
+            "n_recipients": len(event.recipients)}
+
+
+def list_values(event: Event) -> dict[str, Any]:
     return {
-        "event_id": event.id, "type": event.type, "mode": event.mode, "cameo": event.cameo,
-        "quad_class": event.quad_class, "plover_score": event.plover_score, "goldstein": event.goldstein,
-        "date": t.value if t else None, "granularity": t.granularity if t else "unknown",
-        "time_source": t.source if t else "none",
-        "earliest": t.earliest if t else None, "latest": (t.latest or t.earliest) if t else None,
         "actor_ids": [a.id for a in event.actors], "actor_names": [a.name for a in event.actors],
         "actor_countries": [a.country or "" for a in event.actors],
         "recipient_ids": [a.id for a in event.recipients], "recipient_names": [a.name for a in event.recipients],
         "recipient_countries": [a.country or "" for a in event.recipients],
-        "place_name": p.name if p else None, "place_country": p.country if p else None,
-        "place_lat": p.lat if p else None, "place_lon": p.lon if p else None,
         "contexts": list(event.contexts), "dimensions": list(event.dimensions),
-        "negated": event.negated, "future": event.future, "hypothetical": event.hypothetical,
-        "historical": event.historical, "trigger": event.trigger, "confidence": event.confidence,
-        "quantity": event.quantity, "source_count": event.source_count, "mention_count": len(event.mentions),
         "article_ids": list(dict.fromkeys(m.article_id for m in event.mentions)) or [event.article_id],
         "mentions": mention_dicts(event),
     }
-
-
-def jsonable_row(event: Event) -> dict[str, Any]:
-    return to_jsonable(event_row(event))

@@ -372,7 +372,7 @@ def export(fmt, out, db, dyad, directed, actor, types, quad, contexts, dimension
         raise click.ClickException(str(exc)) from None
     finally:
         store.close()
-    what = "row" if fmt.startswith("dyadic") or fmt == "stata" else "event"
+    what = "row" if fmt.startswith("dyadic") or fmt in ("stata", "gdelt-tsv") else "event"
     click.echo(f"{n} {what}{'' if n == 1 else 's'} written to {'stdout' if out == '-' else out} ({fmt})", err=True)
 
 
