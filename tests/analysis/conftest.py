@@ -26,3 +26,23 @@ def analytics(views_store):
     from dateline.analysis import DyadAnalytics
 
     return DyadAnalytics(views_store)
+
+
+@pytest.fixture(scope="session")
+def reference_store_url(tmp_path_factory, pipeline):
+    """A SQLite store holding the reference article alone."""
+    from registers_store import build
+    from shared_data import REFERENCE_ARTICLE, needs_shared
+
+    return build(tmp_path_factory.mktemp("reference") / "store.db", [needs_shared(REFERENCE_ARTICLE)], pipeline)
+
+
+@pytest.fixture(scope="session")
+def samples_store_url(tmp_path_factory, pipeline):
+    """The reference article and every shipped sample, in one SQLite store."""
+    from registers_store import build
+    from shared_data import REFERENCE_ARTICLE, needs_shared
+
+    from dateline.ingest import samples_dir
+    return build(tmp_path_factory.mktemp("samples") / "store.db",
+                 [needs_shared(REFERENCE_ARTICLE), samples_dir()], pipeline)
