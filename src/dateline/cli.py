@@ -16,8 +16,10 @@ COMMANDS = {
     "export": "dateline.store.commands:export",
     "status": "dateline.store.commands:status",
     "timeline": "dateline.analysis.commands:timeline",
+    "panel": "dateline.commands.panel:panel",
     "serve": "dateline.web.commands:serve",
     "evaluate": "dateline.evaluate.commands:evaluate",
+    "knowledge": "dateline.knowledge.commands:knowledge",
 }
 
 

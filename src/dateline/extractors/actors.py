@@ -467,7 +467,8 @@ class _Run:
                 continue
             if words[-1] in REGNAL and len(words) > 1:
                 words = words[:-1]                             # "Abdullah II": no surname "II"
-            entry = known.lookup_on(p.name, self.day)
+            # the article's own country for this name decides among dictionary candidates
+            entry = known.lookup_on(p.name, self.day, country=p.country)
             key = entry.id if entry else f"person:{slugify(p.name)}"
             if entry:
                 entries[key] = entry
@@ -480,7 +481,7 @@ class _Run:
             keys = by_surname.get(p.name, set())
             if len(keys) == 1:
                 key = next(iter(keys))
-            elif not keys and (entry := known.by_surname(p.name)):
+            elif not keys and (entry := known.by_surname(p.name, self.day)):
                 key = entry.id                                 # "Putin" alone: the one known Putin
                 entries[key] = entry
             else:
@@ -508,12 +509,15 @@ class _Run:
     def _person_actor(self, key: str, members: list[_Person], entry: KnownActor | None) -> Actor:
         members = sorted(members, key=lambda p: p.start)
         name = entry.name if entry else max((p.name for p in members), key=lambda n: (len(n.split()), len(n)))
+        if entry and entry.dictionary:       # dictionary names are upper case: show the article's spelling
+            name = next((p.name for p in members if p.name.casefold() == entry.name.casefold()), name)
         titles = [t for p in members for t in p.titles]
         country = next((p.country for p in members if p.country), None)
         if country is None and entry and entry.country:
             country = entry.country
-        if country is None:
-            # "President Bush": known people of one country share the surname
+        if country is None and all(" " not in p.name for p in members):
+            # "President Bush": known people of one country share the surname (never for a person
+            # the article named in full: "Gen. Syed Asim Munir ... Munir" is not another Munir)
             country = next((c for p in members if " " not in p.name
                             and (c := self.kb.actors.surname_country(p.name))), None)
         if country is None:
@@ -524,7 +528,8 @@ class _Run:
         if entry:
             roles += [r for r in self.kb.actors.roles_on(entry.name, self.day) if r not in roles]
         roles.sort(key=self.r.role_rank)
-        sector = entry.sector if entry and entry.sector else None
+        # A title in the article beats a dictionary row's sector; a dictionary sector holds only in its term.
+        sector = entry.sector_on(self.day) if entry and not (entry.dictionary and titles) else None
         if sector is None and roles:
             top = self.kb.titles.by_role(roles[0])
             sector = top.sector if top else None

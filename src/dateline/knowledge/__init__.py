@@ -3,7 +3,8 @@
 ``load_knowledge()`` is cached: every stage of a process shares one ``Knowledge``. User files with
 the same names as the built-in tables (countries.tsv, country_variants.tsv, titles.tsv,
 organizations.tsv, actors.tsv, sectors.tsv, non_actors.tsv) add rows; for keyed tables the user's
-row wins. actors_historical.tsv (built-in only) holds earlier office holders, read before actors.tsv.
+row wins. actors_historical.tsv (built-in only) holds earlier office holders, read before actors.tsv;
+actors_dictionary.tsv (converted PETRARCH dictionaries, built-in and the user's) ranks below both.
 Country codes in every table must be declared in countries.tsv (a user may declare their own
 there); an unknown code is an ``UnknownCountryError`` (a ``KnowledgeFileError``) at load time.
 """
@@ -13,6 +14,7 @@ import functools
 from dataclasses import dataclass
 
 from dateline.knowledge.countries import Country, CountryTable
+from dateline.knowledge.dictionary_actors import DictionaryActors
 from dateline.knowledge.known_actors import KnownActor, KnownActorTable, slugify
 from dateline.knowledge.loader import KnowledgeFileError, UnknownCountryError, read_table
 from dateline.knowledge.organizations import Organization, OrganizationTable
@@ -81,11 +83,12 @@ def _load(extra: tuple[str, ...]) -> Knowledge:
     countries.check(titles, "titles.tsv")
     countries.check(organizations, "organizations.tsv", any_country="*")
     countries.check(actors, "actors.tsv")
+    dictionary = DictionaryActors(extra, countries)
     return Knowledge(
         countries=countries,
         titles=TitleTable(titles),
         organizations=OrganizationTable(organizations),
-        actors=KnownActorTable(actors),
+        actors=KnownActorTable(actors, dictionary),
         sectors=SectorTable(read_table("sectors.tsv", extra)),
         non_actors=NonActors.from_rows(read_table("non_actors.tsv", extra)),
         extra_paths=extra)

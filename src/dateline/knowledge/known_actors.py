@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from dateline.knowledge.loader import KnowledgeFileError, split_list
+from dateline.knowledge.loader import KnowledgeFileError, split_list, where
 from dateline.model import Actor, slugify
 
 __all__ = ["KnownActor", "KnownActorTable", "actor_id", "slugify"]
@@ -36,13 +36,16 @@ def actor_id(kind: str, name: str, country: str | None) -> str:
     return f"org:{country or 'INT'}:{slugify(name)}"
 
 
-def _parse_date(value: str, row: dict[str, str]) -> date | None:
+def parse_date(value: str, row) -> date | None:
     if not value:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise KnowledgeFileError(f"actors.tsv: '{value}' is not an ISO date (YYYY-MM-DD) in row {row}") from None
+
+
+_parse_date = parse_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,13 @@ class KnownActor:
     roles: tuple[str, ...] = ()
     valid_from: date | None = None
     valid_to: date | None = None
+    source: str = ""                 # file:line the row was read from
+    code: str = ""                   # the dictionary code it was converted from ("ARGGOVBUS")
+    dictionary: bool = False         # from actors_dictionary.tsv (ranks below the hand-kept tables)
+
+    def sector_on(self, day: date | None) -> str | None:
+        """A dictionary row's sector holds only inside its term; a hand-kept row's always."""
+        return self.sector if not self.dictionary or self.valid_on(day) else None
 
     def valid_on(self, day: date | None) -> bool:
         """Undated rows always hold; dated rows only when the article's date is inside the term."""
@@ -72,7 +82,8 @@ class _Identity:
 
 
 class KnownActorTable:
-    def __init__(self, rows: tuple[dict[str, str], ...]) -> None:
+    def __init__(self, rows: tuple[dict[str, str], ...], dictionary=None) -> None:
+        self.dictionary = dictionary     # DictionaryActors or None: consulted after these rows
         self.rows: list[KnownActor] = []
         self._by_name: dict[str, _Identity] = {}
         for row in rows:
@@ -85,7 +96,7 @@ class KnownActorTable:
                 aliases=tuple(split_list(row.get("aliases", ""))), country=country,
                 sector=row.get("sector") or None, kind=kind, roles=tuple(split_list(row.get("roles", ""))),
                 valid_from=_parse_date(row.get("valid_from", ""), row),
-                valid_to=_parse_date(row.get("valid_to", ""), row))
+                valid_to=_parse_date(row.get("valid_to", ""), row), source=where(row, "actors.tsv"))
             if entry.valid_from and entry.valid_to and entry.valid_to < entry.valid_from:
                 raise KnowledgeFileError(f"actors.tsv: valid_to before valid_from for {name}")
             self.rows.append(entry)
@@ -126,19 +137,33 @@ class KnownActorTable:
         ident = self._by_name.get(" ".join(name.split()).casefold())
         return ident.rows[-1] if ident else None
 
-    def lookup_on(self, name: str, day: date | None) -> KnownActor | None:
+    def curated(self, name: str) -> list[KnownActor]:
+        ident = self._by_name.get(" ".join(name.split()).casefold())
+        return list(ident.rows) if ident else []
+
+    def lookup_on(self, name: str, day: date | None, country: str | None = None,
+                  dictionary: bool = True) -> KnownActor | None:
         """The row for this name whose term holds on ``day`` (a person who served two countries,
-        "Eduard Shevardnadze"), else the last row."""
+        "Eduard Shevardnadze"), else the last row; a name in no hand-kept table is looked up in
+        the dictionary (actors_dictionary.tsv), where the article's ``country`` and the date decide."""
         ident = self._by_name.get(" ".join(name.split()).casefold())
         if not ident:
+            if dictionary and self.dictionary is not None:
+                return self.dictionary.pick(name, day, country)[0]
             return None
         dated = [r for r in ident.rows if (r.valid_from or r.valid_to) and r.valid_on(day)]
         return dated[-1] if dated else ident.rows[-1]
 
-    def by_surname(self, surname: str) -> KnownActor | None:
-        """The one known person with this surname, if exactly one has it."""
+    def by_surname(self, surname: str, day: date | None = None) -> KnownActor | None:
+        """The one known person with this surname, if exactly one has it; with ``day``, only when
+        one of that person's rows is undated or holds on ``day`` (a bare "Munir" in 2025 is not a
+        minister of another country in office in 1990)."""
         name = self._by_surname.get(surname.casefold())
-        return self.lookup(name) if name else None
+        if not name:
+            return None
+        if day is not None and not any(r.valid_on(day) for r in self._by_name[name.casefold()].rows):
+            return None
+        return self.lookup(name)
 
     def surname_country(self, surname: str) -> str | None:
         """The country shared by every known person with this surname, if they all share one."""
@@ -163,4 +188,4 @@ class KnownActorTable:
 
     def actor(self, entry: KnownActor, day: date | None) -> Actor:
         return Actor(id=entry.id, name=entry.name, kind=entry.kind, country=entry.country,
-                     sector=entry.sector, roles=self.roles_on(entry.name, day))
+                     sector=entry.sector_on(day), roles=self.roles_on(entry.name, day))

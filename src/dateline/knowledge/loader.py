@@ -80,3 +80,32 @@ def split_list(value: str, sep: str = "|") -> list[str]:
     return [v.strip() for v in value.split(sep) if v.strip()] if value else []
 
 
+
+
+def read_cells(name: str, extra_dirs: tuple[str, ...] = ()) -> list[tuple[str, list[str], list[tuple[int, list[str]]]]]:
+    """For big tables: (path, header, [(line, cells)]) of the built-in file and each user file,
+    split on tabs without building a dict per row (the caller indexes what it needs)."""
+    paths = [DATA_DIR / name] + [Path(d) if Path(d).is_file() and Path(d).name == name else Path(d) / name
+                                 for d in extra_dirs]
+    out = []
+    for path in paths:
+        if not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise KnowledgeFileError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+        header: list[str] | None = None
+        body: list[tuple[int, list[str]]] = []
+        for n, ln in enumerate(text.splitlines(), start=1):
+            if not ln.strip() or ln.lstrip().startswith("#"):
+                continue
+            cells = [c.strip() for c in ln.split("\t")]
+            if header is None:
+                header = cells
+                continue
+            if len(cells) > len(header):
+                raise KnowledgeFileError(f"{path}:{n}: row has more columns than the header")
+            body.append((n, cells + [""] * (len(header) - len(cells))))
+        out.append((str(path), header or [], body))
+    return out
