@@ -99,3 +99,10 @@ def build_article(layout: Layout, given: Given, overrides: Overrides, *, source:
         agency=agency,
         captions=list(layout.captions),
     )
+
+
+def with_warning(article: Article, warning: str | None) -> Article:
+    """``article`` with ``warning`` added to ``meta["warnings"]`` (a list of one-line notes about the input)."""
+    if warning:
+        article.meta.setdefault("warnings", []).append(warning)
+    return article

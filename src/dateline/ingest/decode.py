@@ -2,11 +2,13 @@
 
 News files in the wild are UTF-8, UTF-8 with a BOM, UTF-16 (Windows "Unicode" exports) or
 Windows-1252 (old Word/Notepad). UTF-8 is tried first because a guesser can mistake short UTF-8
-text for something else; a guess is used only when UTF-8 fails.
+text for something else; a guess is used only when UTF-8 fails. A UTF-8 file with a few pasted
+Windows-1252 lines is decoded line by line, with a warning saying how many lines were cp1252.
 """
 from __future__ import annotations
 
 import codecs
+from typing import NamedTuple
 
 from dateline.ingest.errors import InputError
 
@@ -73,6 +75,11 @@ def bomless_utf16_codec(head: bytes) -> str:
 
 def detect_encoding(data: bytes) -> str:
     """The codec to read ``data`` with; raises InputError(kind="encoding") when none fits."""
+    return unicode_encoding(data) or guess_legacy_encoding(data)
+
+
+def unicode_encoding(data: bytes) -> str | None:
+    """The Unicode codec ``data`` is certainly in (a BOM, UTF-16 without one, valid UTF-8), or None."""
     for bom, codec in BOMS:
         if data.startswith(bom):
             return codec
@@ -83,8 +90,7 @@ def detect_encoding(data: bytes) -> str:
         data.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError:
-        pass
-    return guess_legacy_encoding(data)
+        return None
 
 
 def guess_legacy_encoding(data: bytes) -> str:
@@ -117,15 +123,54 @@ def unknown_encoding() -> InputError:
                           "convert the file to UTF-8", kind="encoding")
 
 
-def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
-    """(text, codec) for a whole file's bytes. Raises InputError with ``source`` filled in."""
+class Decoded(NamedTuple):
+    text: str
+    codec: str
+    warning: str | None = None   # e.g. how many lines of a mostly UTF-8 file were read as cp1252
+
+
+def decode_mixed_lines(data: bytes) -> Decoded | None:
+    """A file whose lines are partly UTF-8 (with non-ASCII characters) and partly cp1252, decoded line
+    by line; None when it is not such a mix (all of one kind, or a line that is neither)."""
+    parts: list[str] = []
+    utf8_lines = cp1252_lines = 0
+    for line in data.splitlines(keepends=True):
+        try:
+            parts.append(line.decode("utf-8"))
+            utf8_lines += not line.isascii()
+        except UnicodeDecodeError:
+            try:
+                parts.append(line.decode("cp1252"))
+            except UnicodeDecodeError:
+                return None
+            cp1252_lines += 1
+    if not (utf8_lines and cp1252_lines):
+        return None
+    lines = "line was" if cp1252_lines == 1 else "lines were"
+    return Decoded("".join(parts), "utf-8+cp1252",
+                   f"encoding: mixed UTF-8 and Windows-1252; {cp1252_lines} {lines} not UTF-8 and decoded as cp1252")
+
+
+def decode(data: bytes, source: str) -> Decoded:
+    """A whole file's bytes -> Decoded. Raises InputError with ``source`` filled in."""
     reason = binary_reason(data)
     if reason:
         raise InputError(source, reason, kind="binary")
     try:
-        codec = detect_encoding(data)
-        return data.decode(codec), codec
+        codec = unicode_encoding(data)
+        if codec is None:
+            mixed = decode_mixed_lines(data)
+            if mixed is not None:
+                return mixed
+            codec = guess_legacy_encoding(data)
+        return Decoded(data.decode(codec), codec)
     except InputError as exc:
         raise InputError(source, exc.message, kind=exc.kind) from None
     except (UnicodeDecodeError, LookupError):
         raise InputError(source, unknown_encoding().message, kind="encoding") from None
+
+
+def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
+    """(text, codec) for a whole file's bytes; see ``decode``."""
+    decoded = decode(data, source)
+    return decoded.text, decoded.codec

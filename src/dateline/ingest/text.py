@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from dateline.ingest.build import Given, Overrides, build_article
-from dateline.ingest.decode import decode_bytes
+from dateline.ingest.build import Given, Overrides, build_article, with_warning
+from dateline.ingest.decode import decode
 from dateline.ingest.errors import InputError
 from dateline.ingest.layout import recognise
 from dateline.ingest.textclean import normalise_newlines
@@ -28,8 +28,10 @@ def article_from_text(text: str, *, source: str = "<text>", overrides: Overrides
 def read_text_bytes(data: bytes, source: str, overrides: Overrides) -> Article:
     if not data:
         raise InputError(source, "empty file (0 bytes)", kind="empty")
-    text, codec = decode_bytes(data, source)
+    text, codec, warning = decode(data, source)
     if LOOKS_LIKE_HTML.match(text[:2048]):
         from dateline.ingest.webpage import article_from_html
-        return article_from_html(text, source=source, overrides=overrides, encoding=codec)
-    return article_from_text(text, source=source, overrides=overrides, encoding=codec)
+        article = article_from_html(text, source=source, overrides=overrides, encoding=codec)
+    else:
+        article = article_from_text(text, source=source, overrides=overrides, encoding=codec)
+    return with_warning(article, warning)

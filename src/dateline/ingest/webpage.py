@@ -6,9 +6,9 @@ import logging
 import re
 from html.parser import HTMLParser
 
-from dateline.ingest.build import Given, Overrides, build_article
+from dateline.ingest.build import Given, Overrides, build_article, with_warning
 from dateline.ingest.dates import UnparseableDate, parse_field
-from dateline.ingest.decode import BOMS, binary_reason, decode_bytes
+from dateline.ingest.decode import BOMS, Decoded, binary_reason, decode
 from dateline.ingest.errors import InputError
 from dateline.ingest.layout import recognise
 from dateline.ingest.textclean import clean_line, normalise_newlines, word_count
@@ -28,23 +28,23 @@ logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 
-def decode_html(data: bytes, source: str) -> tuple[str, str]:
+def decode_html(data: bytes, source: str) -> Decoded:
     """BOM, then UTF-8, then the page's own <meta charset>, then the general guesser."""
     reason = binary_reason(data)
     if reason:
         raise InputError(source, reason, kind="binary")
     if not any(data.startswith(bom) for bom, _ in BOMS):
         try:
-            return data.decode("utf-8"), "utf-8"
+            return Decoded(data.decode("utf-8"), "utf-8")
         except UnicodeDecodeError:
             m = META_CHARSET.search(data[:4096])
             if m:
                 try:
                     codec = m.group(1).decode("ascii")
-                    return data.decode(codec), codec
+                    return Decoded(data.decode(codec), codec)
                 except (LookupError, UnicodeDecodeError):
                     pass
-    return decode_bytes(data, source)
+    return decode(data, source)
 
 
 class TagStripper(HTMLParser):
@@ -160,5 +160,6 @@ def article_from_html(html: str, *, source: str, overrides: Overrides, encoding:
 def read_html_bytes(data: bytes, source: str, overrides: Overrides) -> Article:
     if not data.strip():
         raise InputError(source, "empty file (0 bytes)" if not data else "empty file (only whitespace)", kind="empty")
-    html, codec = decode_html(data, source)
-    return article_from_html(html, source=source, overrides=overrides, encoding=codec)
+    decoded = decode_html(data, source)
+    article = article_from_html(decoded.text, source=source, overrides=overrides, encoding=decoded.codec)
+    return with_warning(article, decoded.warning)
