@@ -163,7 +163,7 @@ class Pipeline:
         places = self.places.find(doc, article)
         events = self.events.extract(doc, article, mentions, times, places)
         if self.scorer is not None:
-            events = self.scorer.score(doc, events)
+            events = self.scorer.score(doc, events, article.title)
         facts = self.facts.extract(doc, article, mentions, times)
         actors = {}
         for m in mentions:

@@ -26,3 +26,24 @@ def test_extract_sets_confidence_from_the_scorer():
                                     "Foreign Minister Ishaq Dar in Islamabad on Thursday.", published="2025-04-18")
     assert extraction.events
     assert all(0.0 < e.confidence < 1.0 for e in extraction.events)
+
+
+def test_calibration_recovers_a_known_mapping_and_survives_saving(tmp_path):
+    import math
+    import random
+
+    from dateline.scorer.model import fit_calibration
+
+    rng = random.Random(3)
+    logits = [rng.uniform(-6, 6) for _ in range(4000)]
+    # an overconfident raw score: the true probability is sigmoid(0.5 * logit - 1)
+    labels = [int(rng.random() < 1 / (1 + math.exp(-(0.5 * z - 1)))) for z in logits]
+    a, b = fit_calibration(logits, labels)
+    assert abs(a - 0.5) < 0.1 and abs(b + 1) < 0.2
+    model = EventScorer({"bias": 0.0, "x": 4.0}, calibration=(a, b))
+    path = tmp_path / "scorer.json"
+    path.write_text(model.to_json(), encoding="utf-8")
+    loaded = EventScorer.load(path)
+    assert loaded.calibration == (round(a, 4), round(b, 4))
+    assert abs(loaded.probability(["bias", "x"]) - 1 / (1 + math.exp(-(a * 4 + b)))) < 1e-3
+    assert EventScorer({"bias": 0.0, "x": 4.0}).probability(["bias", "x"]) > loaded.probability(["bias", "x"])

@@ -37,8 +37,48 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
-def candidate_features(doc: Doc, event: Event) -> list[str]:
-    """Binary features of ``event`` (a rule candidate) in ``doc``; each name says what it tests."""
+# Features that need the story around the sentence (its place in the article, the headline, repeated
+# mentions). Single written training sentences have no story, so these are left out when training on
+# them (``context=False``) rather than taught that every sentence is a lead.
+CONTEXT = ("sentence_index=", "type+lead=", "lead+time=", "mentions=", "has_title", "trigger_in_title",
+           "actor_in_title")
+
+
+def _title_words(text: str | None) -> set[str]:
+    return {w.strip(".,:;!?\"'\u201c\u201d\u2018\u2019()").lower() for w in (text or "").split()} - {""}
+
+
+def candidate_features(doc: Doc, event: Event, title: str | None = None, context: bool = True) -> list[str]:
+    """Binary features of ``event`` (a rule candidate) in ``doc``; each name says what it tests.
+
+    ``title`` is the article's headline; ``context=False`` leaves out the features of the story around
+    the sentence (see CONTEXT)."""
+    f = _sentence_features(doc, event) + _story_features(doc, event, title)
+    if not context:
+        f = [name for name in f if not name.startswith(CONTEXT)]
+    return list(dict.fromkeys(f))
+
+
+def _story_features(doc: Doc, event: Event, title: str | None) -> list[str]:
+    f = []
+    t = event.type
+    if event.mentions:
+        lead = event.mentions[0].sentence_index == 0
+        granularity = event.time.granularity if event.time else "none"
+        f += [f"type+lead={t}+{lead}", f"lead+time={lead}+{granularity}"]
+    words = _title_words(title)
+    if words:
+        f.append("has_title")
+        tok = trigger_token(doc, event)
+        if tok is not None and (tok.lemma_.lower() in words or tok.lower_ in words):
+            f.append("trigger_in_title")
+        names = {w for a in event.actors + event.recipients for w in _title_words(a.name) if len(w) > 3}
+        if names & words:
+            f.append("actor_in_title")
+    return f
+
+
+def _sentence_features(doc: Doc, event: Event) -> list[str]:
     t = event.type
     lemma = event.trigger.split(" ")[0].lower() if event.trigger else ""
     f = ["bias", f"type={t}", f"cameo={event.cameo}", f"lemma={lemma}", f"type+lemma={t}+{lemma}",
@@ -86,4 +126,27 @@ def candidate_features(doc: Doc, event: Event) -> list[str]:
             up = up.head
         f.append("path=" + ">".join(path))
         f.append(f"root_lemma={up.lemma_.lower()}")
-    return list(dict.fromkeys(f))
+        f += _trigger_shape(doc, tok)
+    granularity = event.time.granularity if event.time else "none"
+    f.append(f"type+time={t}+{granularity}")
+    f.append("actor_kinds=" + "+".join(sorted({a.kind for a in event.actors}) or ["none"]))
+    f.append(f"type+actor_country={t}+{any(a.country for a in event.actors)}")
+    return f
+
+
+def _trigger_shape(doc: Doc, tok: Token) -> list[str]:
+    """How the trigger sits in its sentence: inside a quotation, a noun's determiner and governor,
+    the subject's part of speech and entity type, the verb's tense tag."""
+    f = [f"pos+dep={tok.pos_}+{tok.dep_}", f"pos+headpos={tok.pos_}+{tok.head.pos_}", f"tense={tok.tag_}"]
+    before = doc.text[tok.sent.start_char:tok.idx]
+    if before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d"):
+        f.append("in_quote")
+    if tok.pos_ == "NOUN":
+        f.append(f"noun_head={tok.dep_}:{tok.head.lemma_.lower()}")
+        f += [f"noun_det={c.lower_}" for c in tok.children if c.dep_ == "det"][:1]
+        if any(c.dep_ == "poss" for c in tok.children):
+            f.append("noun_poss")
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None:
+        f += [f"subj_pos={subject.pos_}", f"subj_ent={subject.ent_type_ or 'none'}"]
+    return f
