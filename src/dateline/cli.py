@@ -16,6 +16,8 @@ COMMANDS = {
     "export": "dateline.store.commands:export",
     "status": "dateline.store.commands:status",
     "timeline": "dateline.analysis.commands:timeline",
+    "file": "dateline.analysis.registers.commands:file_command",
+    "brief": "dateline.analysis.registers.commands:brief_command",
     "panel": "dateline.commands.panel:panel",
     "serve": "dateline.web.commands:serve",
     "evaluate": "dateline.evaluate.commands:evaluate",

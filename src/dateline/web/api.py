@@ -158,6 +158,18 @@ def dyad_timeline(request: Request, a: Country, b: Country, start: Start = None,
     return ok({"dyad": [a, b], "months": months, "years": years, "events": an.timeline(a, b, period, limit)})
 
 
+@router.get("/dyads/{a}/{b}/file", summary="The relationship file: visits, agreements, mechanisms, figures",
+            responses={200: {"description": "`{dyad, names, start, end, n_events, visits: [...], agreements: [...], "
+                                            "mechanisms: [...], figures: [...], articles: {id: {...}}}`; every row "
+                                            "has the event (or fact) ids and article ids behind it"}})
+def dyad_file(request: Request, a: Country, b: Country, start: Start = None, end: End = None) -> JSONResponse:
+    from dateline.analysis.registers import relationship_file
+    from dateline.analysis.registers.serialize import file_json
+
+    a, b = params.pair(a, b, "a/b")
+    return ok(file_json(relationship_file(ctx(request).store, a, b, params.period(start, end))))
+
+
 @router.get("/countries/{country}/partners", summary="A country's partners ranked by number of events",
             responses={200: {"model": list[Partner]}})
 def partners(request: Request, country: Country, start: Start = None, end: End = None,
