@@ -30,6 +30,15 @@ def test_demo_uses_its_own_store_never_the_users(tmp_path, monkeypatch):
     assert (tmp_path / "demo.db").exists()
     assert not (tmp_path / "dateline.db").exists()
     assert "Pakistan" in result.stdout and "Russia" in result.stdout
+    demo = tmp_path / "demo.db"
+    assert f"dateline timeline PAK RUS --db {demo}" in result.stderr
+    # without --db the read commands find no default store, and say where the demo store is
+    for args in (["timeline", "PAK", "RUS"], ["events"]):
+        later = CliRunner().invoke(cli_module.cli, args, obj={"debug": False})
+        assert later.exit_code == 1 and f"add --db {demo}" in later.output, later.output
+        assert not (tmp_path / "dateline.db").exists()
+    shown = CliRunner().invoke(cli_module.cli, ["timeline", "PAK", "RUS", "--db", str(demo)], obj={"debug": False})
+    assert shown.exit_code == 0 and "Pakistan" in shown.stdout
 
 
 def test_serve_refuses_a_named_store_that_does_not_exist(tmp_path):

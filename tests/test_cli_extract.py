@@ -264,7 +264,7 @@ def test_ingest_records_a_crashing_article_with_a_one_line_reason(tmp_path, cras
     db = str(tmp_path / "store.db")
     res = run("ingest", str(ok), str(bad), str(ok2), "--db", db, "--published", "2025-04-18", *extra)
     assert res.exit_code == 1, res.output
-    assert "2 article(s) stored" in res.stderr and "1 failed" in res.stderr
+    assert "2 articles stored" in res.stderr and "1 failed" in res.stderr
     store = open_store(db)
     try:
         [failure] = store.status().failures

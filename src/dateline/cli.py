@@ -13,6 +13,7 @@ COMMANDS = {
     "demo": "dateline.commands.extract:demo",
     "ingest": "dateline.store.commands:ingest",
     "events": "dateline.store.commands:events",
+    "show": "dateline.commands.show:show",
     "export": "dateline.store.commands:export",
     "status": "dateline.store.commands:status",
     "timeline": "dateline.analysis.commands:timeline",

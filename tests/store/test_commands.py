@@ -65,7 +65,7 @@ def test_ingest_stores_reports_failures_and_is_idempotent(store_url, fake_inputs
             "--batch-size", "2"]
     result = runner.invoke(ingest, args)
     assert result.exit_code == 1, result.output
-    assert "2 article(s) stored, 6 event(s)" in result.output
+    assert "2 articles stored, 6 events" in result.output
     assert "3 failed" in result.output
     store = open_store(store_url)
     st = store.status()
@@ -78,7 +78,7 @@ def test_ingest_stores_reports_failures_and_is_idempotent(store_url, fake_inputs
 
     again = runner.invoke(ingest, ["a-1.txt", "a-2.txt", "--db", store_url])
     assert again.exit_code == 0, again.output
-    assert "0 article(s) stored" in again.output and "2 unchanged" in again.output
+    assert "0 articles stored" in again.output and "2 unchanged" in again.output
 
     shown = runner.invoke(status, ["--db", store_url, "--format", "json"])
     data = json.loads(shown.output)
@@ -98,7 +98,7 @@ def test_events_and_export_commands(store_url, tmp_path):
     rows = [json.loads(line) for line in listed.output.splitlines()]
     assert [r["id"] for r in rows] == [e.id for e in expected]
     table = runner.invoke(events, ["--db", store_url, "--dyad", "PAK-RUS"])
-    assert table.exit_code == 0 and f"of {len(expected)} event(s)" in table.output
+    assert table.exit_code == 0 and f"of {len(expected)} events" in table.output
     bad = runner.invoke(events, ["--db", store_url, "--dyad", "Pakistan"])
     assert bad.exit_code == 2 and "not a country pair" in bad.output
 
@@ -172,7 +172,7 @@ def test_ingest_records_an_article_the_store_refuses_and_goes_on(store_url, fake
     _add_fails_for(monkeypatch, "a-2.txt", make_error)
     result = CliRunner().invoke(ingest, ["a-1.txt", "a-2.txt", "a-3.txt", "--db", store_url, "--batch-size", "2"])
     assert result.exit_code == 1, result.output
-    assert "2 article(s) stored, 6 event(s)" in result.output and "1 failed" in result.output
+    assert "2 articles stored, 6 events" in result.output and "1 failed" in result.output
     assert "failed a-2.txt: storing failed" in result.output
     with open_store(store_url) as store:
         st = store.status()
@@ -195,7 +195,7 @@ def test_ingest_still_records_the_failure_when_the_article_itself_cannot_be_kept
 
     monkeypatch.setattr(Store, "record_failure", record_failure)
     result = CliRunner().invoke(ingest, ["a-1.txt", "a-2.txt", "a-3.txt", "--db", store_url])
-    assert result.exit_code == 1 and "2 article(s) stored" in result.output, result.output
+    assert result.exit_code == 1 and "2 articles stored" in result.output, result.output
     with open_store(store_url) as store:
         assert [(f.source, f.article_id) for f in store.status().failures] == [("a-2.txt", None)]
 
@@ -210,7 +210,7 @@ def test_ingest_stops_with_a_clear_message_when_the_store_itself_fails(store_url
     _add_fails_for(monkeypatch, "a-2.txt", lambda url: _db_fault("OperationalError", driver_message, url))
     result = CliRunner().invoke(ingest, ["a-1.txt", "a-2.txt", "a-3.txt", "--db", store_url])
     assert result.exit_code == 1
-    assert shown in result.output and "1 article(s) stored before the error are kept" in result.output
+    assert shown in result.output and "kept: 1 article stored before the error" in result.output
     assert "Traceback" not in result.output
     with open_store(store_url) as store:
         st = store.status()
@@ -302,7 +302,7 @@ def test_ingest_sample_reads_the_shipped_corpus(store_url, monkeypatch):
     result = CliRunner().invoke(ingest, ["--sample", "--db", store_url])
     assert result.exit_code == 0, result.output
     assert given == samples
-    assert f"{len(samples)} article(s) stored" in result.output
+    assert f"{len(samples)} articles stored" in result.output
     given.clear()
     both = CliRunner().invoke(ingest, ["extra.txt", "--sample", "--db", store_url])
     assert both.exit_code == 0 and given == ["extra.txt", *samples]
@@ -358,7 +358,7 @@ def test_events_limit_zero_counts_only_and_the_largest_values_are_accepted(small
 
     runner = CliRunner()
     counted = runner.invoke(events, ["--db", small_store, "--limit", "0"])
-    assert counted.exit_code == 0 and "0 of 6 event(s)" in counted.output
+    assert counted.exit_code == 0 and "0 of 6 events" in counted.output
     far = runner.invoke(events, ["--db", small_store, "--limit", str(MAX_COUNT), "--offset", str(MAX_COUNT),
                                  "--format", "json"])
     assert far.exit_code == 0, far.output

@@ -44,7 +44,8 @@ def timeline(a: str, b: str, start: str | None, end: str | None, db: str | None,
     try:
         store = open_store(db, create=False)
     except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
+        from dateline.store.commands import demo_hint
+        raise click.ClickException(str(exc) + demo_hint(db)) from None
     try:
         analytics = DyadAnalytics(store)
         summary = analytics.summary(codes[0], codes[1], period)

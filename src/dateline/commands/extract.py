@@ -91,7 +91,8 @@ def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_unda
         json.dump([to_jsonable(e) for e in collected], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     if failures:
-        click.echo(f"{len(failures)} input(s) failed, {n_articles} article(s) extracted", err=True)
+        from dateline.commands.text import plural
+        click.echo(f"{plural(len(failures), 'input')} failed, {plural(n_articles, 'article')} extracted", err=True)
         sys.exit(1)
 
 
@@ -118,4 +119,6 @@ def demo(db: str | None) -> None:
         if exc.code:
             raise
     timeline.main(args=["PAK", "RUS", "--db", db], standalone_mode=False, obj=ctx.obj)
-    click.echo(f"demo store: {db}  (dateline serve --db {db})", err=True)
+    click.echo(f"demo store: {db} (its own, never the default store); read it with --db:\n"
+               f"  dateline timeline PAK RUS --db {db}\n  dateline events --db {db}\n  dateline serve --db {db}",
+               err=True)

@@ -13,6 +13,7 @@ from sqlalchemy import exc as sa_exc
 from dateline.commands import validate
 from dateline.commands.options import (check_period, date_option, filter_value, period_end_option,
                                        period_start_option)
+from dateline.commands.text import plural, shorten
 from dateline.store.errors import StoreError
 from dateline.store.query import MAX_COUNT
 
@@ -44,13 +45,25 @@ DB_HELP = ("Store: sqlite:///path.db, postgresql://user:password@host/db or a pl
            "(default: $DATELINE_DB or the embedded store under $DATELINE_HOME / ~/.local/share/dateline).")
 
 
+def demo_hint(db: str | None) -> str:
+    """When the default store is missing but `dateline demo` filled its own: how to read that one."""
+    import os
+
+    from dateline.config import default_data_dir
+
+    demo = default_data_dir() / "demo.db"
+    if db or os.environ.get("DATELINE_DB") or not demo.exists():
+        return ""
+    return f" (`dateline demo` keeps its own store: add --db {demo})"
+
+
 def _open(db: str | None, create: bool = True):
     from dateline.store import open_store
 
     try:
         return open_store(db, create=create)
     except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(str(exc) + ("" if create else demo_hint(db))) from None
 
 
 # -- ingest -------------------------------------------------------------------------------------
@@ -230,11 +243,11 @@ def ingest(inputs, db, published, outlet, sample, allow_undated, max_size, batch
                     run_batch()
             run_batch()
     except StoreError as exc:
-        raise click.ClickException(f"{exc} ({counts.articles} article(s) stored before the error are kept)") \
+        raise click.ClickException(f"{exc} (kept: {plural(counts.articles, 'article')} stored before the error)") \
             from None
     finally:
         store.close()
-    click.echo(f"{counts.articles} article(s) stored, {counts.events} event(s) "
+    click.echo(f"{plural(counts.articles, 'article')} stored, {plural(counts.events, 'event')} "
                f"({counts.merged} merged into events already stored), {counts.unchanged} unchanged, "
                f"{counts.failures} failed", err=True)
     if counts.failures:
@@ -324,15 +337,16 @@ def events(db, dyad, directed, actor, types, quad, contexts, dimensions, start, 
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{len(found)} of {total} event(s)", show_lines=False)
+    table = Table(title=f"{len(found)} of {plural(total, 'event')}", show_lines=False,
+                  caption="dateline show ID: one event with all its sentences" if found else None)
+    table.add_column("id", no_wrap=True)
     for col in ("date", "type", "cameo", "actors", "recipients", "place", "src", "evidence"):
         table.add_column(col, overflow="fold")
     for ev in found:
         when = ev.time.value if ev.time and ev.time.value else "undated"
         sentence = ev.mentions[0].sentence if ev.mentions else ""
-        table.add_row(when, ev.type, ev.cameo or "", _side_text(ev.actors), _side_text(ev.recipients),
-                      ev.place.name if ev.place else "", str(ev.source_count),
-                      sentence if len(sentence) <= 100 else sentence[:97] + "...")
+        table.add_row(ev.id, when, ev.type, ev.cameo or "", _side_text(ev.actors), _side_text(ev.recipients),
+                      ev.place.name if ev.place else "", str(ev.source_count), shorten(sentence, 100))
     Console().print(table)
 
 
