@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 import dateline
+from dateline.model import Article
 from dateline.store import EventQuery, open_store
 from dateline.store.commands import events, export, ingest, status
 from dateline.store.synthetic import make_extraction
@@ -52,7 +53,7 @@ def fake_inputs(monkeypatch):
                 continue
             n = int(p.split("-")[1].split(".")[0])
             text = f"Article {n} text." + (" BOOM" if "boom" in p else "")
-            yield Article(text=text, published=None if "undated" in p else date(2025, 4, 18),
+            yield Article(text=text, published=None if "undated" in p else published or date(2025, 4, 18),
                           source=p, outlet="Test", meta={"n": n})
 
     monkeypatch.setattr(dateline.ingest, "read_inputs", read_inputs)
@@ -363,3 +364,17 @@ def test_events_limit_zero_counts_only_and_the_largest_values_are_accepted(small
                                  "--format", "json"])
     assert far.exit_code == 0, far.output
     assert json.loads(far.output) == []
+
+
+def test_ingest_applies_a_corrected_publication_date_and_reports_it_updated(store_url, fake_inputs):
+    runner = CliRunner()
+    first = runner.invoke(ingest, ["a-1.txt", "--db", store_url])
+    assert first.exit_code == 0, first.output
+    fixed = runner.invoke(ingest, ["a-1.txt", "--db", store_url, "--published", "2025-04-25"])
+    assert fixed.exit_code == 0, fixed.output
+    assert "1 updated, 0 unchanged" in fixed.output
+    with open_store(store_url) as store:
+        assert store.get_article(Article(text="Article 1 text.").id).published == date(2025, 4, 25)
+        assert store.status().article_events == 3
+    again = runner.invoke(ingest, ["a-1.txt", "--db", store_url, "--published", "2025-04-25"])
+    assert "0 updated, 1 unchanged" in again.output

@@ -36,3 +36,47 @@ def test_articles_without_url_are_identified_by_content(tmp_path):
     p.write_text(json.dumps({"published": "2025-04-18", "text": "Pakistan and Russia agreed."}) + "\n")
     article = read_one(p)
     assert article.id == "art-" + article.content_hash[:16]
+
+
+def write_record(path, **fields):
+    path.write_text(json.dumps({"url": "https://news.example/pak-rus-talks", "published": "2025-04-18",
+                                "outlet": "Wire", "title": "Pakistan and Russia agree",
+                                "text": "Pakistan and Russia on Thursday agreed to expand trade."} | fields) + "\n")
+    return read_one(path)
+
+
+def test_a_corrected_publication_date_updates_the_article_and_re_resolves_its_times(tmp_path, store, pipeline):
+    wrong = write_record(tmp_path / "v1.jsonl", published="2025-04-18")
+    assert store.add(pipeline.extract(wrong)).status == "added"
+    [before] = store.query_events(EventQuery(dyad=("PAK", "RUS")))
+    assert before.time.earliest.isoformat() == "2025-04-17"       # the Thursday before 18 April
+    fixed = write_record(tmp_path / "v1.jsonl", published="2025-04-25")
+    assert (fixed.id, fixed.content_hash) == (wrong.id, wrong.content_hash)
+    assert not store.is_current(fixed, pipeline.extract(fixed).version)
+    result = store.add(pipeline.extract(fixed))
+    assert result.status == "updated"
+    assert store.get_article(fixed.id).published.isoformat() == "2025-04-25"
+    [after] = store.query_events(EventQuery(dyad=("PAK", "RUS")))
+    assert after.time.earliest.isoformat() == "2025-04-24"       # the Thursday before 25 April
+    assert after.source_count == 1 and store.status().articles == 1
+    assert store.add(pipeline.extract(fixed)).status == "unchanged"
+
+
+def test_a_corrected_title_or_outlet_updates_the_stored_row(tmp_path, store, pipeline):
+    store.add(pipeline.extract(write_record(tmp_path / "a.jsonl")))
+    fixed = write_record(tmp_path / "a.jsonl", title="Pakistan, Russia agree to expand trade", outlet="Dawn")
+    assert store.add(pipeline.extract(fixed)).status == "updated"
+    stored = store.get_article(fixed.id)
+    assert (stored.title, stored.outlet) == ("Pakistan, Russia agree to expand trade", "Dawn")
+
+
+def test_another_copy_of_the_same_text_leaves_the_stored_one(tmp_path, store, pipeline):
+    # a syndicated story at another URL with another outlet and date: the first copy stays, so a corpus
+    # holding both copies is still idempotent to re-ingest
+    first = write_record(tmp_path / "a.jsonl")
+    store.add(pipeline.extract(first))
+    copy = write_record(tmp_path / "b.jsonl", url="https://other.example/story", outlet="Other",
+                        published="2025-04-19")
+    assert store.is_current(copy, pipeline.extract(copy).version)
+    assert store.add(pipeline.extract(copy)).status == "unchanged"
+    assert store.get_article(first.id).outlet == "Wire"

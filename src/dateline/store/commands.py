@@ -70,7 +70,8 @@ def _open(db: str | None, create: bool = True):
 @dataclass
 class IngestCounts:
     articles: int = 0       # stored now (added or re-processed)
-    unchanged: int = 0      # already stored from this extractor version
+    updated: int = 0        # stored again because their metadata changed (a corrected date, title, outlet)
+    unchanged: int = 0      # already stored from this extractor version, with the same metadata
     events: int = 0
     merged: int = 0
     failures: int = 0
@@ -162,7 +163,9 @@ def ingest(inputs, db, published, outlet, sample, allow_undated, max_size, batch
       dateline ingest corpus.jsonl --db postgresql://user@host/dateline
       dateline ingest --sample
     Articles already stored from this extractor version are skipped; a run that was killed
-    can simply be started again. Failed inputs are recorded with their reason (see `dateline status`).
+    can simply be started again. An article read again with corrected metadata (publication
+    date, title, outlet) is re-extracted and replaces its stored version ("updated").
+    Failed inputs are recorded with their reason (see `dateline status`).
     """
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -219,7 +222,10 @@ def ingest(inputs, db, published, outlet, sample, allow_undated, max_size, batch
                     if result.status == "unchanged":
                         counts.unchanged += 1
                     else:
-                        counts.articles += 1
+                        if result.status == "updated":
+                            counts.updated += 1
+                        else:
+                            counts.articles += 1
                         counts.events += result.n_events
                         counts.merged += result.n_merged
                     refresh()
@@ -248,7 +254,8 @@ def ingest(inputs, db, published, outlet, sample, allow_undated, max_size, batch
     finally:
         store.close()
     click.echo(f"{plural(counts.articles, 'article')} stored, {plural(counts.events, 'event')} "
-               f"({counts.merged} merged into events already stored), {counts.unchanged} unchanged, "
+               f"({counts.merged} merged into events already stored), {counts.updated} updated, "
+               f"{counts.unchanged} unchanged, "
                f"{counts.failures} failed", err=True)
     if counts.failures:
         sys.exit(1)

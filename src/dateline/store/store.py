@@ -32,7 +32,7 @@ _LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})   # backsl
 @dataclass
 class AddResult:
     article_id: str
-    status: str                 # added | unchanged | reprocessed
+    status: str                 # added | unchanged | updated (new metadata) | reprocessed (new version or text)
     n_events: int = 0           # the article's own events stored
     n_new: int = 0              # canonical events it created
     n_merged: int = 0           # its events merged into an existing canonical event
@@ -86,6 +86,25 @@ def _to_date(value) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
+# The metadata a re-read of the same article may correct; a change re-extracts it (the publication
+# date anchors its relative times, the title and dateline feed extraction too).
+METADATA = (articles.c.title, articles.c.outlet, articles.c.author, articles.c.published, articles.c.dateline)
+_STORED = (articles.c.id, articles.c.status, articles.c.version, articles.c.url, articles.c.source, *METADATA)
+
+
+def metadata_changed(row, article: Article) -> bool:
+    """True when ``row`` is ``article`` read again (the same URL, or the same source when it has no URL)
+    with other metadata. Another copy of the same text (a syndicated story) changes nothing: the stored
+    copy stays, so re-ingesting a corpus that holds both is still idempotent."""
+    same_copy = row.url == article.url if article.url else row.source == article.source
+    return same_copy and any(_stored(row, c.name) != getattr(article, c.name) for c in METADATA)
+
+
+def _stored(row, name: str):
+    value = getattr(row, name)
+    return _to_date(value) if name == "published" else value
+
+
 class Store:
     def __init__(self, engine: Engine, url: str, revision: str) -> None:
         self.engine = engine
@@ -128,34 +147,37 @@ class Store:
 
     # -- writing ------------------------------------------------------------------------------
     def is_current(self, article: Article, version: str) -> bool:
-        """True when this article's content is already stored from extractor ``version``."""
+        """True when this article's content is already stored from extractor ``version``, and its
+        metadata has not changed (``metadata_changed``)."""
         with self._read() as conn:
-            row = conn.execute(select(articles.c.status, articles.c.version)
-                               .where(articles.c.content_hash == article.content_hash)).first()
-        return row is not None and row.status == "done" and row.version == version
+            row = conn.execute(select(*_STORED).where(articles.c.content_hash == article.content_hash)).first()
+        return (row is not None and row.status == "done" and row.version == version
+                and not metadata_changed(row, article))
 
     def add(self, extraction: Extraction) -> AddResult:
         """Stores one article with its events, mentions and facts in ONE transaction.
 
-        Same content hash and version as stored: nothing changes ("unchanged"). Same content,
-        other version: the article's events are replaced and history is kept ("reprocessed").
+        Same content hash and version as stored: nothing changes ("unchanged"), unless the same
+        article comes with corrected metadata (``metadata_changed``): then its row and events are
+        replaced ("updated"). Same content, other version, or the same id with new content: the
+        article's events are replaced and history is kept ("reprocessed").
         """
         article = extraction.article
         with self._write() as conn:
-            row = conn.execute(select(articles.c.id, articles.c.status, articles.c.version)
-                               .where(articles.c.content_hash == article.content_hash)).first()
+            row = conn.execute(select(*_STORED).where(articles.c.content_hash == article.content_hash)).first()
             if row is None:   # same id, new content (an updated article): replace the old version
                 row = conn.execute(select(articles.c.id, articles.c.status, articles.c.version)
                                    .where(articles.c.id == article.id)).first()
                 if row is not None:   # (sqlalchemy Rows have no _replace)
                     row = SimpleNamespace(id=row.id, status=row.status, version=None)
-            if row is not None and row.status == "done" and row.version == extraction.version:
+            same_version = row is not None and row.status == "done" and row.version == extraction.version
+            if same_version and not metadata_changed(row, article):
                 return AddResult(row.id, "unchanged")
             status = "added"
             if row is not None:
                 if row.status == "done":
                     self._remove_article_data(conn, row.id)
-                    status = "reprocessed"
+                    status = "updated" if same_version else "reprocessed"
                 if row.id != article.id:
                     conn.execute(delete(articles).where(articles.c.id == row.id))
             now = _now()
