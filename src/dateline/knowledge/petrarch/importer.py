@@ -32,7 +32,7 @@ office department service fund society church tribe militia jihad liberation rev
 mujahidin coalition senate congress nations republic kingdom state states world international national
 islamic democratic news times press radio television tv club foundation center centre industries
 authority administration cabinet directorate brotherhood battalion regiment division corps squad
-cartel gang""".split())
+cartel gang republica republika""".split())
 _BODY_SECTORS = frozenset({"REB", "IGO", "NGO", "BUS", "MED", "CRM"})
 
 
