@@ -194,3 +194,26 @@ def test_concurrent_posts_both_succeed_one_extraction_at_a_time(writer, pipeline
     assert all(r.json()["events"] for r in responses)
     assert most[0] == 1                              # the shared spaCy pipeline never ran twice at once
     assert stored(writer).articles == 2
+
+
+def test_a_stored_text_posted_with_a_date_extraction_fails_on_is_422_and_records_nothing(writer, pipeline,
+                                                                                         monkeypatch):
+    body = {"text": TEXT, "published": "2025-04-18", "url": "https://news.example/7"}
+    assert writer.post("/api/articles", json=body, headers=AUTH).status_code == 201
+    real_extract = pipeline.extract
+
+    def fails_on_year_one(article):   # how "on Thursday" with published=0001-01-01 used to crash
+        if article.published.year == 1:
+            raise OverflowError("date value out of range")
+        return real_extract(article)
+
+    monkeypatch.setattr(pipeline, "extract", fails_on_year_one)
+    r = writer.post("/api/articles", json=body | {"published": "0001-01-01"}, headers=AUTH)
+    assert r.status_code == 422, r.text
+    message = r.json()["error"]
+    assert message.startswith("extraction failed: OverflowError: date value out of range [published 0001-01-01]")
+    assert "is kept as it was and no failure is recorded" in message
+    st = stored(writer)
+    assert (st.articles, st.articles_failed, st.failures) == (1, 0, [])
+    article_id = message.split("the stored article ")[1].split()[0]
+    assert writer.get(f"/api/articles/{article_id}").json()["published"] == "2025-04-18"

@@ -201,6 +201,15 @@ class Store:
         result.status, result.n_facts = status, len(extraction.facts)
         return result
 
+    def stored_id(self, article: Article) -> str | None:
+        """The id of the stored ("done") article with this article's id or content, or None."""
+        with self._read() as conn:
+            return conn.execute(select(articles.c.id).where(self._same(article), articles.c.status == "done")).scalar()
+
+    @staticmethod
+    def _same(article: Article):
+        return or_(articles.c.id == article.id, articles.c.content_hash == article.content_hash)
+
     def record_failure(self, source: str, error: str, article: Article | None = None) -> None:
         """Remembers why an input failed (latest reason per source); never touches stored events.
 
@@ -213,7 +222,7 @@ class Store:
                                                  article_id=article.id if article else None, failed_at=_now()))
             if article is None:
                 return
-            same = or_(articles.c.id == article.id, articles.c.content_hash == article.content_hash)
+            same = self._same(article)
             if conn.execute(select(articles.c.id).where(same, articles.c.status == "done")).first() is not None:
                 return
             conn.execute(delete(articles).where(same))

@@ -122,7 +122,9 @@ def is_article_fault(exc: Exception) -> bool:
 
 def extract_or_record(c: AppContext, article: Article) -> Extraction:
     """The article's Extraction; when the pipeline raises, the failure is recorded in the store, as
-    `dateline ingest` does, and answered as a one-line JSON error (422 bad article, 500 otherwise)."""
+    `dateline ingest` does, and answered as a one-line JSON error (422 bad article, 500 otherwise).
+    A text the store already holds (re-posted with, say, a publication date the extractor cannot
+    use) is answered 422 and recorded nowhere: the stored article is healthy and stays as it is."""
     from dateline.store.errors import StoreError
 
     try:
@@ -133,6 +135,11 @@ def extract_or_record(c: AppContext, article: Article) -> Extraction:
         bad_article = is_article_fault(exc)
         # the traceback goes to the server log only when the fault is ours; the client gets one line
         log.warning("POST /api/articles %s: %s", source, reason, exc_info=None if bad_article else exc)
+        stored = c.store.stored_id(article)
+        if stored is not None:
+            raise ExtractionFailed(f"{reason} [published {article.published or 'not given'}]; the stored "
+                                   f"article {stored} is kept as it was and no failure is recorded",
+                                   status=422) from None
         try:
             c.store.record_failure(source, reason, article)
         except StoreError as store_exc:
