@@ -378,3 +378,36 @@ def test_ingest_applies_a_corrected_publication_date_and_reports_it_updated(stor
         assert store.status().article_events == 3
     again = runner.invoke(ingest, ["a-1.txt", "--db", store_url, "--published", "2025-04-25"])
     assert "0 updated, 1 unchanged" in again.output
+
+
+def test_an_unreadable_file_among_good_ones_is_one_input_error(store_url, tmp_path, monkeypatch):
+    # As root chmod 000 blocks nothing, so the file system's answer is simulated (as for `extract`).
+    import os
+    from pathlib import Path
+
+    import dateline.pipeline
+
+    monkeypatch.setattr(dateline.pipeline, "Pipeline", FakePipeline)
+    ok, bad, ok2 = (tmp_path / name for name in ("ok.txt", "bad.txt", "ok2.txt"))
+    for n, path in enumerate((ok, bad, ok2)):
+        path.write_text(f"Pakistan and Russia agreed to expand trade, officials said. Report {n}.\n")
+    real_access, real_open = os.access, Path.open
+    monkeypatch.setattr(os, "access", lambda p, mode, *a, **k: False if str(p) == str(bad) else
+                        real_access(p, mode, *a, **k))
+
+    def deny(self, *args, **kwargs):
+        if self == bad:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", deny)
+    result = CliRunner().invoke(ingest, [str(ok), str(bad), str(ok2), "--db", store_url,
+                                         "--published", "2025-04-18"])
+    assert result.exit_code == 1, result.output
+    failed = [line for line in result.output.splitlines() if line.startswith("failed")]
+    assert len(failed) == 1 and str(bad) in failed[0] and "permission denied" in failed[0], result.output
+    assert "1 failed" in result.output
+    with open_store(store_url) as store:
+        st = store.status()
+        assert st.articles == 2
+        assert [(f.source, f.article_id) for f in st.failures] == [(str(bad), None)]

@@ -141,7 +141,8 @@ class DaskExtractor:
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, type=click.Path(path_type=str))
+# readable=False: an unreadable input is one failed input of the run (read_inputs reports it), not a usage error
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=str, readable=False))
 @click.option("--db", help=DB_HELP)
 @click.option("--published", callback=date_option, help="Publication date (YYYY-MM-DD) for every input.")
 @click.option("--outlet", help="Outlet name for every input.")
@@ -202,7 +203,8 @@ def ingest(inputs, db, published, outlet, sample, allow_undated, max_size, batch
                     if article is None or not is_article_fault(exc):
                         raise
                     store.record_failure(source, message)
-                progress.console.print(f"[red]failed[/red] {source}: {message}", markup=True, highlight=False)
+                progress.console.print(f"[red]failed[/red] {source}: {message}", markup=True, highlight=False,
+                                       soft_wrap=True)   # one line, however long the path
                 refresh()
 
             batch = []
