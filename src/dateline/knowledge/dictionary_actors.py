@@ -63,6 +63,9 @@ class DictionaryActors:
                 source=where, code=get("code"), dictionary=True)
         return self._entries[k]
 
+    def all_entries(self) -> list[KnownActor]:
+        return [self._entry(k) for k in range(len(self._rows))]
+
     def candidates(self, name: str, kind: str | None = None) -> list[KnownActor]:
         rows = [self._entry(k) for k in self._by_name.get(" ".join(name.split()).casefold(), ())]
         return [r for r in rows if kind is None or r.kind == kind]
