@@ -162,7 +162,7 @@ class ActorMention:
     sentence_index: int
     token_start: int              # spaCy token indices in the article Doc, for later stages
     token_end: int
-    via: str = "name"             # name | title | demonym | capital | iso3 | coref | dateline | user
+    via: str = "name"             # name | title | demonym | capital | iso3 | coref | dateline | user | agent
 
 
 @dataclass(slots=True)

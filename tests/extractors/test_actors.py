@@ -330,7 +330,9 @@ def test_body_of_a_country_named_after_it(nlp, resolver):
 def test_without_dateline_a_body_needs_one_country_in_its_sentence(nlp, resolver):
     text = "The U.S. and the European Union criticised Zimbabwe, where the police and the military cracked down."
     ms = by_text(resolve(nlp, resolver, text, country=None))
-    assert "the police" not in ms and "the military" not in ms      # two countries named: no guess
+    # two countries named: no guess; the bodies are still actors, of unknown country (extractors.agents)
+    assert [a.country for a in ms["the police"].actors] == [None]
+    assert all(a.country is None for m in ms.values() if m.via == "agent" for a in m.actors)
     ms = by_text(resolve(nlp, resolver, "In Zimbabwe, the police cracked down.", country=None))
     assert only(ms["the police"]).id == "org:ZWE:police"
 
@@ -450,3 +452,22 @@ def test_dateline_agency_and_photo_credit_are_not_actors(nlp, resolver):
     texts = {m.text for m in ms}
     assert "Prime Minister Shehbaz Sharif" in texts
     assert not any("Eurasia" in t or "Herald" in t or "Pure Point" in t or "Friendship" in t for t in texts), texts
+
+
+def test_the_two_countries_skip_a_country_code_no_table_declares(nlp, resolver):
+    # an actor whose data carries a code absent from the countries table (it used to raise KeyError
+    # in the lookup of "the two countries") is left out of the pair, whatever its count
+    from collections import Counter
+
+    from dateline.extractors.actors import _Run
+    from dateline.model import Actor
+
+    text = "Pakistan and Russia agreed to talk. Trade between the two countries grew."
+    run = _Run(resolver, nlp(text), Article(text=text, published=PUBLISHED))
+    run.country_refs, run.first_ref = Counter({"PAK": 1, "RUS": 1, "ZZZ": 2}), {"PAK": 0, "RUS": 2, "ZZZ": 1}
+    stray = Actor(id="person:someone", name="Someone", kind="person", country="QQQ")
+    for i in (0, 2):
+        run._add(i, i + 1, [stray], "name")
+    run._pairs()
+    pair = [m for m in run.mentions if m.via == "coref"]
+    assert [a.id for a in pair[0].actors] == ["country:PAK", "country:RUS"]

@@ -163,6 +163,7 @@ class _Run:
         self._organizations()
         self._title_coreference()
         self._countries()
+        self._unnamed()
         self._pairs()
         self._pronouns()
         return self.mentions
@@ -691,6 +692,29 @@ class _Run:
                     self._note_country(c.iso3, m.start)
                     self._add(m.start, m.end, [self._country_actor(c)], "iso3")
 
+    def _unnamed(self) -> None:
+        """Sector nouns standing alone: "police arrested ...", "gunmen stormed ..." (extractors.agents)."""
+        from dateline.extractors.agents import unnamed_actors
+        from dateline.knowledge.gazetteer import load_gazetteer
+
+        gazetteer = load_gazetteer(tuple(self.kb.extra_paths))
+
+        def country_at(i: int) -> str | None:
+            m = self.at_token.get(i)
+            return m.value if m is not None and m.key in COUNTRY_KEYS else None
+
+        def place_country(name: str) -> str | None:
+            entries = gazetteer.entries(name)
+            return entries[0].country if entries else None
+
+        def country_name(iso3: str) -> str:
+            c = self.kb.countries.get(iso3)
+            return c.name if c else iso3
+
+        for start, end, actor in unnamed_actors(self.doc, self._free, self.kb.sectors, self.home, country_at,
+                                                self._sole_country, place_country, country_name):
+            self._add(start, end, [actor], "agent")
+
     def _hyphen_pair(self, m: _Match) -> tuple[Country, int] | None:
         """ "Pakistan-Russia" (written without spaces): both countries."""
         doc = self.doc
@@ -875,7 +899,8 @@ class _Run:
     # ------------------------------------------------------------------ "the two countries"
     def _pairs(self) -> None:
         """The two countries the article refers to most: named, as modifiers, or as the country of
-        the people and bodies it mentions (ties go to the one named first)."""
+        the people and bodies it mentions (ties go to the one named first). A code the countries
+        table does not declare (a stray code in some actor's data) names no country: it is skipped."""
         counts = Counter(self.country_refs)
         first = dict(self.first_ref)
         for m in self.mentions:
@@ -883,6 +908,8 @@ class _Run:
                 if a.country and a.kind != "country":
                     counts[a.country] += 1
                     first[a.country] = min(first.get(a.country, m.start), m.start)
+        for code in [c for c in counts if self.kb.countries.get(c) is None]:
+            del counts[code]
         if len(counts) < 2:
             return
         top = sorted(counts, key=lambda c: (-counts[c], first[c]))[:2]

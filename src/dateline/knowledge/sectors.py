@@ -6,11 +6,15 @@ from dataclasses import dataclass
 from dateline.knowledge.loader import KnowledgeFileError, split_list
 
 
+UNNAMED = ("home", "place", "-")
+
+
 @dataclass(frozen=True, slots=True)
 class Sector:
     code: str
     label: str
     nouns: tuple[str, ...]
+    unnamed: str = "-"          # a bare noun is an actor: "home" | "place" country; "-": it is not
 
 
 class SectorTable:
@@ -21,7 +25,12 @@ class SectorTable:
             code = row.get("code", "").upper()
             if not code:
                 raise KnowledgeFileError(f"sectors.tsv: row needs a code: {row}")
-            s = Sector(code=code, label=row.get("label", code), nouns=tuple(split_list(row.get("nouns", ""))))
+            unnamed = (row.get("unnamed") or "-").strip().lower()
+            if unnamed not in UNNAMED:
+                raise KnowledgeFileError(f"sectors.tsv: {code}: unnamed must be one of {', '.join(UNNAMED)}, "
+                                         f"not {unnamed!r}")
+            s = Sector(code=code, label=row.get("label", code), nouns=tuple(split_list(row.get("nouns", ""))),
+                       unnamed=unnamed)
             self._by_code[code] = s
             for n in s.nouns:
                 self._by_noun[n.lower()] = code
@@ -38,6 +47,9 @@ class SectorTable:
     def for_noun(self, noun: str) -> str | None:
         """Sector named by a head noun: "officials" -> GOV, "troops" -> MIL."""
         return self._by_noun.get(noun.lower())
+
+    def get(self, code: str) -> Sector | None:
+        return self._by_code.get(code)
 
     def nouns(self) -> dict[str, str]:
         return dict(self._by_noun)
