@@ -53,3 +53,31 @@ def filter_value(check: Callable, value, option: str):
         return check(value)
     except InvalidFilter as exc:
         raise click.BadParameter(str(exc), param_hint=f"'{option}'") from None
+
+
+def _selection_callback(ctx: click.Context, param: click.Parameter, value):
+    """Turns --modality / --min-confidence into one dateline.store.selection.Selection (params['selection'])."""
+    from dateline.store.selection import Selection, SelectionError
+
+    ctx.meta.setdefault("dateline_selection", {})[param.name] = value
+    given = ctx.meta["dateline_selection"]
+    if "modality" in given and "min_confidence" in given:
+        try:
+            ctx.params["selection"] = Selection.parse(given["modality"], given["min_confidence"])
+        except (SelectionError, ValueError) as exc:
+            raise click.BadParameter(str(exc), param_hint="'--modality' / '--min-confidence'") from None
+    return value
+
+
+def selection_options(f):
+    """--modality and --min-confidence: the command receives ``selection`` (a Selection) and not
+    ``modality`` / ``min_confidence``. One definition for every read command (events, export, timeline,
+    panel, file, brief)."""
+    from dateline.config import DEFAULT_MIN_CONFIDENCE
+    from dateline.store.selection import CONFIDENCE_HELP, MODALITY_HELP
+
+    f = click.option("--min-confidence", "min_confidence", type=click.FloatRange(0, 1), default=None,
+                     metavar="X", expose_value=False, is_eager=False, callback=_selection_callback,
+                     help=CONFIDENCE_HELP.format(default=DEFAULT_MIN_CONFIDENCE))(f)
+    return click.option("--modality", "modality", default=None, metavar="WHICH", expose_value=False,
+                        callback=_selection_callback, help=MODALITY_HELP)(f)
