@@ -15,11 +15,14 @@ def _default_pipeline():
 
 
 def extract(text: str, published: date | str | None = None, outlet: str | None = None,
-            title: str | None = None, url: str | None = None, dateline: str | None = None):
+            title: str | None = None, url: str | None = None, dateline: str | None = None,
+            min_confidence: float | None = None):
     """Extract events, actors and facts from one article's text.
 
     The text goes through the same reader as a .txt file, so raw e-paper text (banner, byline,
-    captions, footer) is cleaned and its metadata recovered; arguments given here win.
+    captions, footer) is cleaned and its metadata recovered; arguments given here win. Events come
+    with every modality (flags negated / future / hypothetical) whose confidence is at least
+    ``min_confidence`` (None: DATELINE_MIN_CONFIDENCE or the default, dateline.store.selection; 0: all).
 
     >>> import dateline
     >>> result = dateline.extract("Pakistan and Russia on Thursday agreed to expand trade.", published="2025-04-18")
@@ -40,13 +43,18 @@ def extract(text: str, published: date | str | None = None, outlet: str | None =
     given = {k: v for k, v in (("title", title), ("url", url), ("dateline", dateline)) if v is not None}
     if given:
         article = dataclasses.replace(article, **given)
-    return _default_pipeline().extract(article)
+    from dateline.store.selection import confident
+
+    return confident(_default_pipeline().extract(article), min_confidence)
 
 
-def extract_file(path, published: date | str | None = None, outlet: str | None = None) -> list:
-    """Extractions for every article in a file or folder (text, e-paper, HTML, feed, JSONL/CSV).
-    Raises ``dateline.ingest.InputError`` for the first input that cannot be read."""
+def extract_file(path, published: date | str | None = None, outlet: str | None = None,
+                 min_confidence: float | None = None) -> list:
+    """Extractions for every article in a file or folder (text, e-paper, HTML, feed, JSONL/CSV), with
+    the events at or above ``min_confidence`` as in ``extract``. Raises ``dateline.ingest.InputError``
+    for the first input that cannot be read."""
     from dateline.ingest import InputError, read_inputs
+    from dateline.store.selection import confident
 
     if isinstance(published, str):
         published = date.fromisoformat(published[:10])
@@ -55,4 +63,4 @@ def extract_file(path, published: date | str | None = None, outlet: str | None =
         if isinstance(item, InputError):
             raise item
         articles.append(item)
-    return list(_default_pipeline().extract_many(articles))
+    return [confident(x, min_confidence) for x in _default_pipeline().extract_many(articles)]

@@ -5,6 +5,8 @@ import json
 
 import click
 
+from dateline.commands.options import selection_options
+
 
 @click.command()
 @click.argument("a")
@@ -18,8 +20,9 @@ import click
 @click.option("--events", "n_events", default=8, show_default=True, type=click.IntRange(0, 500),
               help="How many of the latest events to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON instead.")
+@selection_options
 def timeline(a: str, b: str, start: str | None, end: str | None, db: str | None, by: str, n_events: int,
-             as_json: bool) -> None:
+             as_json: bool, selection) -> None:
     """How countries A and B (ISO3 codes, e.g. PAK RUS) get on: events by month, cooperation–conflict
     index, dimensions, key actors and reported figures."""
     from rich.console import Console
@@ -48,11 +51,12 @@ def timeline(a: str, b: str, start: str | None, end: str | None, db: str | None,
         raise click.ClickException(str(exc) + demo_hint(db)) from None
     try:
         analytics = DyadAnalytics(store)
-        summary = analytics.summary(codes[0], codes[1], period)
+        summary = analytics.summary(codes[0], codes[1], period, selection=selection)
         if as_json:
             click.echo(json.dumps(to_jsonable(summary), ensure_ascii=False, indent=2))
             return
-        ids = [p.id for p in analytics.timeline(codes[0], codes[1], period, limit=n_events)] if n_events else []
+        ids = ([p.id for p in analytics.timeline(codes[0], codes[1], period, limit=n_events, selection=selection)]
+               if n_events else [])
         latest = [e for e in (store.get_event(i) for i in ids) if e is not None]
         print_summary(summary, latest, Console(), by=by)
     finally:

@@ -2,7 +2,9 @@
 
 Whole months inside the period, and events known only to a year, come from the aggregate tables (a
 few hundred rows even for the busiest pair). A bound inside a month (2020-03-15) needs each event's
-day: only that edge month is grouped from event_dyads. The answer is the same as grouping
+day: only that edge month is grouped from event_dyads. The totals are kept per modality and confidence
+bin, so a selection (dateline.store.selection) reads its own rows; a threshold between bin edges
+(0.55) groups just the bin it cuts through from event_dyads. The answer is the same as grouping
 event_dyads under sql.period_clause; no cache, so it is never stale and the first request is fast.
 """
 from __future__ import annotations
@@ -14,6 +16,7 @@ from sqlalchemy import ColumnElement, Table, and_, false, func, or_, select, tru
 
 from dateline.analysis.period import Period
 from dateline.analysis.sql import period_clause
+from dateline.store.selection import Selection
 
 NO_MONTH, NO_YEAR, NO_QUAD = "", 0, 0   # the store's key sentinels (dateline.store.aggregates)
 SCALE = 1_000_000                      # score sums are stored in millionths
@@ -85,26 +88,29 @@ def _when(month: str, year: int) -> tuple[str | None, int | None]:
     return (month or None, year or None)
 
 
-def read_cube(engine, schema, key: str, period: Period) -> Cube:
-    """The dyad's grouped rows within the period."""
+def read_cube(engine, schema, key: str, period: Period, selection: Selection) -> Cube:
+    """The dyad's grouped rows within the period, of the events ``selection`` keeps."""
     split = Split.of(period)
     m, mt, ma = schema.dyad_months, schema.dyad_month_tags, schema.dyad_month_actors
     series = select(m.c.month, m.c.year, m.c.type, m.c.quad_class, m.c.n_events, m.c.plover_e6, m.c.n_plover,
                     m.c.goldstein_e6, m.c.n_goldstein, m.c.n_sources).where(
-        m.c.dyad == key, aggregate_clause(m, period, split))
+        m.c.dyad == key, aggregate_clause(m, period, split), selection.totals_clause(m))
     tags = select(mt.c.month, mt.c.year, mt.c.kind, mt.c.value, mt.c.n_events).where(
-        mt.c.dyad == key, aggregate_clause(mt, period, split))
+        mt.c.dyad == key, aggregate_clause(mt, period, split), selection.totals_clause(mt))
     actors = select(ma.c.month, ma.c.year, ma.c.country, ma.c.actor_id, ma.c.n_events).where(
-        ma.c.dyad == key, aggregate_clause(ma, period, split))
+        ma.c.dyad == key, aggregate_clause(ma, period, split), selection.totals_clause(ma))
     with engine.connect() as conn:
         cube = Cube(
             series=[(*_when(mo, y), ty, q or None, n, p / SCALE, pn, g / SCALE, gn, src)
                     for mo, y, ty, q, n, p, pn, g, gn, src in conn.execute(series)],
             tags=[(*_when(mo, y), k, v, n) for mo, y, k, v, n in conn.execute(tags)],
             actors=[(*_when(mo, y), c, a, n) for mo, y, c, a, n in conn.execute(actors)])
-        if split.edges:
-            d = schema.event_dyads
-            edge = group_events(conn, schema, key, and_(d.c.month.in_(split.edges), period_clause(d, period)))
+        d = schema.event_dyads
+        cut = selection.cut_clause(d)
+        if split.edges or cut is not None:
+            # edge months (every bin) and the confidence bin the threshold cuts through (every month)
+            rest = or_(*([d.c.month.in_(split.edges)] if split.edges else []), *([cut] if cut is not None else []))
+            edge = group_events(conn, schema, key, and_(rest, period_clause(d, period), selection.clause(d)))
             cube.series += edge.series
             cube.tags += edge.tags
             cube.actors += edge.actors

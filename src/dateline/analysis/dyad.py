@@ -18,6 +18,7 @@ from dateline.analysis.period import Period
 from dateline.analysis.records import (
     Count, DyadSummary, DyadTotals, Network, NetworkEdge, NetworkNode, Partner, SeriesPoint, TimelinePoint)
 from dateline.analysis.sql import dyad_key, period_clause
+from dateline.store.selection import Selection
 
 
 class DyadAnalytics:
@@ -35,15 +36,18 @@ class DyadAnalytics:
         self._memos: dict[tuple, tuple] = {}
 
     # -- one dyad ---------------------------------------------------------------------------------
-    def _cube(self, a: str, b: str, period: Period) -> Cube:
+    def _cube(self, a: str, b: str, period: Period, selection: Selection | None) -> Cube:
         """The dyad's grouped rows within the period, from the store's monthly totals."""
-        return read_cube(self.engine, self.schema, dyad_key(a, b), period)
+        return read_cube(self.engine, self.schema, dyad_key(a, b), period, selection or Selection())
 
-    def series(self, a: str, b: str, period: Period = Period()) -> tuple[DyadTotals, list[SeriesPoint], list[SeriesPoint]]:
-        """Totals, the monthly series and the yearly series of a dyad."""
-        return fold_series(self._cube(a, b, period).series)
+    def series(self, a: str, b: str, period: Period = Period(), selection: Selection | None = None,
+               ) -> tuple[DyadTotals, list[SeriesPoint], list[SeriesPoint]]:
+        """Totals, the monthly series and the yearly series of a dyad (of the events ``selection``
+        keeps; None: the default selection, asserted events at the default threshold)."""
+        return fold_series(self._cube(a, b, period, selection).series)
 
-    def timeline(self, a: str, b: str, period: Period = Period(), limit: int = 2000) -> list[TimelinePoint]:
+    def timeline(self, a: str, b: str, period: Period = Period(), limit: int = 2000,
+                 selection: Selection | None = None) -> list[TimelinePoint]:
         """Events of the dyad as timeline dots, latest first (undated ones last).
 
         Day-dated events come newest-first straight off the (dyad, day) index; the few known only
@@ -52,13 +56,14 @@ class DyadAnalytics:
         cols = (c.event_id, c.type, c.quad_class, c.granularity, c.day, c.month, c.year, c.plover_score,
                 c.n_sources)
         key = dyad_key(a, b)
-        by_day = [c.dyad == key, c.day.is_not(None)]
+        chosen = (selection or Selection()).clause(self.t)
+        by_day = [c.dyad == key, c.day.is_not(None), chosen]
         if period.start:
             by_day.append(c.day >= period.start)
         if period.end:
             by_day.append(c.day <= period.end)
         dated = select(*cols).where(*by_day).order_by(c.day.desc(), c.event_id).limit(limit)
-        coarse = (select(*cols).where(c.dyad == key, c.day.is_(None), period_clause(self.t, period))
+        coarse = (select(*cols).where(c.dyad == key, c.day.is_(None), period_clause(self.t, period), chosen)
                   .order_by(c.year.is_(None), c.year.desc(), c.month.desc(), c.event_id).limit(limit))
         with self.engine.connect() as conn:
             rows = list(conn.execute(dated)) + list(conn.execute(coarse))
@@ -70,10 +75,15 @@ class DyadAnalytics:
                                    _desc(p.day or "9999"), p.id))
         return points[:limit]
 
-    def summary(self, a: str, b: str, period: Period = Period(), top: int = 8) -> DyadSummary:
+    def summary(self, a: str, b: str, period: Period = Period(), top: int = 8,
+                selection: Selection | None = None) -> DyadSummary:
         a, b = a.upper(), b.upper()
-        cube = self._cube(a, b, period)
+        selection = selection or Selection()
+        cube = self._cube(a, b, period, selection)
         totals, months, years = fold_series(cube.series)
+        if "announced" not in selection.modalities:   # counted apart, never in the counts or the index
+            announced = Selection(frozenset({"announced"}), selection.min_confidence)
+            totals.announced = sum(r[4] for r in self._cube(a, b, period, announced).series)
         contexts, dimensions = fold_tags(cube.tags)
         actors = named_actors(self.engine, self.schema.actors, fold_actors(cube.actors, (a, b)), top)
         return DyadSummary(
@@ -81,7 +91,7 @@ class DyadAnalytics:
             start=period.start.isoformat() if period.start else None,
             end=period.end.isoformat() if period.end else None,
             totals=totals, months=months, years=years, contexts=contexts, dimensions=dimensions,
-            actors=actors, facts=fact_series(self.store, (a, b), period))
+            actors=actors, facts=fact_series(self.store, (a, b), period), selection=selection.to_json())
 
     # -- many dyads -------------------------------------------------------------------------------
     def _memo(self, name: str, args: tuple, compute):
@@ -110,17 +120,20 @@ class DyadAnalytics:
         """Drops the kept whole-store answers (benchmarks measure first requests with it)."""
         self._memos.clear()
 
-    def partners(self, country: str, period: Period = Period(), limit: int = 20) -> list[Partner]:
+    def partners(self, country: str, period: Period = Period(), limit: int = 20,
+                 selection: Selection | None = None) -> list[Partner]:
         """The countries ``country`` interacts with, ranked by number of distinct events."""
-        return self._memo("partners", (country.upper(), period, limit), lambda: self._partners(country, period, limit))
+        selection = selection or Selection()
+        return self._memo("partners", (country.upper(), period, limit, selection),
+                          lambda: self._partners(country, period, limit, selection))
 
-    def _partners(self, country: str, period: Period, limit: int) -> list[Partner]:
+    def _partners(self, country: str, period: Period, limit: int, selection: Selection) -> list[Partner]:
         country = country.upper()
         split = Split.of(period)
-        if not split.edges:
-            return self._partners_from_totals(country, period, split, limit)
+        if not split.edges and selection.cut_clause(self.t) is None:
+            return self._partners_from_totals(country, period, split, limit, selection)
         c = self.t.c
-        when = period_clause(self.t, period)
+        when = and_(period_clause(self.t, period), selection.clause(self.t))
         # both directions through the (src, dst, day) index, then one grouping
         sides = union_all(
             select(c.dst.label("partner"), c.quad_class, c.plover_score).where(c.src == country, c.dst != country, when),
@@ -137,7 +150,8 @@ class DyadAnalytics:
                         cooperation=int(co or 0), conflict=int(cf or 0))
                 for p, n, avg, co, cf in rows]
 
-    def _partners_from_totals(self, country: str, period: Period, split: Split, limit: int) -> list[Partner]:
+    def _partners_from_totals(self, country: str, period: Period, split: Split, limit: int,
+                              selection: Selection) -> list[Partner]:
         m = self.schema.dyad_months
         c = m.c
         first, second = func.substr(c.dyad, 1, 3), func.substr(c.dyad, 5, 3)
@@ -146,7 +160,8 @@ class DyadAnalytics:
         stmt = (select(partner, n, func.sum(c.plover_e6), func.sum(c.n_plover),
                        func.sum(case((and_(c.quad_class >= 1, c.quad_class <= 2), c.n_events), else_=0)),
                        func.sum(case((c.quad_class >= 3, c.n_events), else_=0)))
-                .where((first == country) | (second == country), aggregate_clause(m, period, split))
+                .where((first == country) | (second == country), aggregate_clause(m, period, split),
+                       selection.totals_clause(m))
                 .group_by(partner).order_by(n.desc(), partner).limit(limit))
         with self.engine.connect() as conn:
             rows = conn.execute(stmt).all()
@@ -154,27 +169,31 @@ class DyadAnalytics:
                         cooperation=int(co or 0), conflict=int(cf or 0))
                 for p, k, e6, n_scored, co, cf in rows]
 
-    def network(self, period: Period = Period(), min_events: int = 1, limit: int = 200) -> Network:
+    def network(self, period: Period = Period(), min_events: int = 1, limit: int = 200,
+                selection: Selection | None = None) -> Network:
         """Countries as nodes, dyads as edges weighted by distinct events."""
-        return self._memo("network", (period, min_events, limit), lambda: self._network(period, min_events, limit))
+        selection = selection or Selection()
+        return self._memo("network", (period, min_events, limit, selection),
+                          lambda: self._network(period, min_events, limit, selection))
 
-    def _network(self, period: Period, min_events: int, limit: int) -> Network:
+    def _network(self, period: Period, min_events: int, limit: int, selection: Selection) -> Network:
         split = Split.of(period)
-        if split.edges:
+        from_events = bool(split.edges) or selection.cut_clause(self.t) is not None
+        if from_events:
             c = self.t.c
             stmt = (select(c.dyad, func.count(), func.avg(c.plover_score))
-                    .where(period_clause(self.t, period))
+                    .where(period_clause(self.t, period), selection.clause(self.t))
                     .group_by(c.dyad).having(func.count() >= min_events)
                     .order_by(func.count().desc(), c.dyad).limit(limit))
         else:
             m = self.schema.dyad_months
             n = func.sum(m.c.n_events)
             stmt = (select(m.c.dyad, n, func.sum(m.c.plover_e6), func.sum(m.c.n_plover))
-                    .where(aggregate_clause(m, period, split))
+                    .where(aggregate_clause(m, period, split), selection.totals_clause(m))
                     .group_by(m.c.dyad).having(n >= min_events)
                     .order_by(n.desc(), m.c.dyad).limit(limit))
         with self.engine.connect() as conn:
-            rows = [(r[0], int(r[1]), r[2] if split.edges else _mean(r[2], r[3])) for r in conn.execute(stmt)]
+            rows = [(r[0], int(r[1]), r[2] if from_events else _mean(r[2], r[3])) for r in conn.execute(stmt)]
         edges, weight = [], defaultdict(int)
         for dyad, n, avg in rows:
             s, t = dyad.split("-", 1)
@@ -184,7 +203,8 @@ class DyadAnalytics:
         nodes = [NetworkNode(id=k, name=self.names.name(k), events=v)
                  for k, v in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
         return Network(start=period.start.isoformat() if period.start else None,
-                       end=period.end.isoformat() if period.end else None, nodes=nodes, edges=edges)
+                       end=period.end.isoformat() if period.end else None, nodes=nodes, edges=edges,
+                       selection=selection.to_json())
 
     def countries(self) -> list[Count]:
         """Every country in some dyad, with its number of dyad rows, for pickers."""

@@ -81,6 +81,7 @@ class DyadTotals:
     goldstein: float | None = None
     undated_index: float | None = None
     undated_goldstein: float | None = None
+    announced: int = 0                # announced (future/intended) events left out of the counts above
 
 
 @dataclass(slots=True)
@@ -96,6 +97,7 @@ class DyadSummary:
     dimensions: list[Count]
     actors: dict[str, list[ActorCount]]   # ISO3 side -> its most active actors
     facts: list[FactSeries]
+    selection: dict = field(default_factory=dict)   # what the counts include (Selection.to_json)
 
 
 @dataclass(slots=True)
@@ -129,6 +131,7 @@ class Network:
     end: str | None
     nodes: list[NetworkNode]
     edges: list[NetworkEdge]
+    selection: dict = field(default_factory=dict)   # what the counts include (Selection.to_json)
 
 
 @dataclass(slots=True)

@@ -86,6 +86,13 @@ def undated_note(t: DyadTotals) -> str:
     return f"{n} undated event{'s' if n != 1 else ''}{score} not in the index"
 
 
+def included_note(s: DyadSummary) -> str:
+    """"counting asserted events (--modality, --min-confidence); 2 announced not counted"."""
+    label = s.selection.get("label", "the default selection")
+    apart = f"; {s.totals.announced} announced not counted" if s.totals.announced else ""
+    return f"counting {label} (--modality, --min-confidence){apart}"
+
+
 def choose_interval(s: DyadSummary, by: str) -> str:
     if by != "auto":
         return by
@@ -102,6 +109,7 @@ def print_summary(s: DyadSummary, latest: list[Event], console: Console, by: str
     console.print(f"[bold]{t.events}[/bold] events from [bold]{t.sources}[/bold] article reports · "
                   f"cooperation–conflict index [bold]{signed(t.index)}[/bold] (dated events) · "
                   f"cooperation {coop} / conflict {conflict} · {t.undated} without a date")
+    console.print(f"[dim]   {included_note(s)}[/dim]")
     if t.undated:
         console.print(f"[dim]   {undated_note(t)}[/dim]")
     if not t.events:

@@ -42,7 +42,11 @@ def checked_articles(paths, published, outlet, max_bytes, allow_undated, failure
 @click.option("--max-size", type=float, default=5.0, show_default=True, help="Largest article accepted, in MB.")
 @click.option("--dask", "dask_scheduler", metavar="SCHEDULER",
               help="Extract on Dask: 'processes' for local processes or tcp://host:port of a cluster.")
-def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_undated, max_size, dask_scheduler) -> None:
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="X",
+              help="Leave out events whose confidence is below this (0..1; 0 keeps all; default "
+                   "$DATELINE_MIN_CONFIDENCE or 0). Negated, hypothetical and announced events are kept, flagged.")
+def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_undated, max_size, dask_scheduler,
+            min_confidence) -> None:
     """Extract coded, traceable events from articles: text/e-paper files, HTML pages, folders, JSONL/CSV corpora.
 
     \b
@@ -54,6 +58,7 @@ def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_unda
     """
     from dateline.config import Settings
     from dateline.pipeline import ExtractionFailed, Pipeline
+    from dateline.store.selection import confident
 
     paths = list(inputs)
     if sample:
@@ -80,6 +85,7 @@ def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_unda
             click.echo(f"error: {extraction}", err=True)
             continue
         n_articles += 1
+        extraction = confident(extraction, min_confidence)
         if fmt == "jsonl":
             sys.stdout.write(json.dumps(to_jsonable(extraction), ensure_ascii=False) + "\n")
         elif fmt == "json":

@@ -17,16 +17,18 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from dateline.store.schema import (dyad_month_actors, dyad_month_tags, dyad_months, event_actors, event_dyads,
                                    event_tags)
+from dateline.store.selection import confidence_bin, confidence_bin_sql
 
 SCALE = 1_000_000          # score sums are stored in millionths
 NO_MONTH, NO_YEAR, NO_QUAD = "", 0, 0   # key sentinels for "not known" (primary keys cannot be NULL)
 COUNTRY_PREFIX = "country:"            # country actors take part in every event of their dyad: not counted
 IN_CHUNK = 500
 
-SERIES_KEY = ("dyad", "year", "month", "type", "quad_class")
+WHEN_KEY = ("dyad", "year", "month", "modality", "confidence_bin")   # every table's first key columns
+SERIES_KEY = (*WHEN_KEY, "type", "quad_class")
 SERIES_SUMS = ("n_events", "n_sources", "plover_e6", "n_plover", "goldstein_e6", "n_goldstein")
-TAG_KEY = ("dyad", "year", "month", "kind", "value")
-ACTOR_KEY = ("dyad", "year", "month", "country", "actor_id")
+TAG_KEY = (*WHEN_KEY, "kind", "value")
+ACTOR_KEY = (*WHEN_KEY, "country", "actor_id")
 
 
 def micro(score: float | None) -> int:
@@ -56,7 +58,8 @@ class Delta:
         for r in actor_rows:
             people[r["event_id"]].add((r["country"], r["actor_id"]))
         for d in dyad_rows:
-            when = (d["dyad"], d["year"] if d["year"] is not None else NO_YEAR, d["month"] or NO_MONTH)
+            when = (d["dyad"], d["year"] if d["year"] is not None else NO_YEAR, d["month"] or NO_MONTH,
+                    d["modality"], confidence_bin(d["confidence"]))
             sums = self.series[(*when, d["type"], d["quad_class"] if d["quad_class"] is not None else NO_QUAD)]
             plover, goldstein = d["plover_score"], d["goldstein"]
             for i, v in enumerate((1, d["n_sources"] or 0, micro(plover), plover is not None, micro(goldstein),
@@ -113,7 +116,7 @@ def stored_rows(conn: Connection, event_ids: list[str]) -> tuple[list[dict], lis
         chunk = event_ids[i:i + IN_CHUNK]
         found = [r._asdict() for r in conn.execute(
             select(d.event_id, d.dyad, d.src, d.dst, d.month, d.year, d.type, d.quad_class, d.plover_score,
-                   d.goldstein, d.n_sources).where(d.event_id.in_(chunk)))]
+                   d.goldstein, d.n_sources, d.modality, d.confidence).where(d.event_id.in_(chunk)))]
         if not found:
             continue
         dyad_rows += found
@@ -133,23 +136,24 @@ def grouped_selects():
     year = func.coalesce(d.year, NO_YEAR)
     month = func.coalesce(d.month, NO_MONTH)
     quad = func.coalesce(d.quad_class, NO_QUAD)
+    when = (d.dyad, year, month, d.modality, confidence_bin_sql(d.confidence))
 
     def scaled_sum(col):
         return func.coalesce(func.sum(cast(func.round(col * SCALE), BigInteger)), 0)
 
-    series = (select(d.dyad, year, month, d.type, quad, func.count(), func.sum(d.n_sources),
+    series = (select(*when, d.type, quad, func.count(), func.sum(d.n_sources),
                      scaled_sum(d.plover_score), func.count(d.plover_score), scaled_sum(d.goldstein),
                      func.count(d.goldstein))
-              .group_by(d.dyad, year, month, d.type, quad))
+              .group_by(*when, d.type, quad))
     t = event_tags.c
-    tags = (select(d.dyad, year, month, t.kind, t.value, func.count())
+    tags = (select(*when, t.kind, t.value, func.count())
             .select_from(event_dyads.join(event_tags, t.event_id == d.event_id))
-            .group_by(d.dyad, year, month, t.kind, t.value))
+            .group_by(*when, t.kind, t.value))
     a = event_actors.c
-    actors = (select(d.dyad, year, month, a.country, a.actor_id, func.count(func.distinct(d.event_id)))
+    actors = (select(*when, a.country, a.actor_id, func.count(func.distinct(d.event_id)))
               .select_from(event_dyads.join(event_actors, a.event_id == d.event_id))
               .where(a.country.in_([d.src, d.dst]), func.substr(a.actor_id, 1, len(COUNTRY_PREFIX)) != COUNTRY_PREFIX)
-              .group_by(d.dyad, year, month, a.country, a.actor_id))
+              .group_by(*when, a.country, a.actor_id))
     return ((dyad_months, SERIES_KEY + SERIES_SUMS, series), (dyad_month_tags, TAG_KEY + ("n_events",), tags),
             (dyad_month_actors, ACTOR_KEY + ("n_events",), actors))
 

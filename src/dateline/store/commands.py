@@ -12,7 +12,7 @@ from sqlalchemy import exc as sa_exc
 
 from dateline.commands import validate
 from dateline.commands.options import (check_period, date_option, filter_value, period_end_option,
-                                       period_start_option)
+                                       period_start_option, selection_options)
 from dateline.commands.text import plural, shorten
 from dateline.store.errors import StoreError
 from dateline.store.query import MAX_COUNT
@@ -265,8 +265,8 @@ def ingest(inputs, db, published, outlet, sample, allow_undated, max_size, batch
 
 # -- events / export ----------------------------------------------------------------------------
 def query_options(f):
-    """The filters `events` and `export` share."""
-    options = [
+    """The filters `events` and `export` share, with the selection (--modality, --min-confidence)."""
+    options = [selection_options,
         click.option("--db", help=DB_HELP),
         click.option("--dyad", help="Country pair, e.g. PAK-RUS (unordered unless --directed)."),
         click.option("--directed", is_flag=True, help="With --dyad: first country acts, second receives."),
@@ -287,7 +287,7 @@ def query_options(f):
 
 
 def build_query(dyad, directed, actor, types, quad, contexts, dimensions, start, end, place_country,
-                limit: int | None, offset: int = 0):
+                limit: int | None, offset: int = 0, selection=None):
     """An EventQuery from the shared filters; a value dateline does not know is a usage error naming its
     option, never a query that silently matches nothing."""
     from dateline.store.query import EventQuery
@@ -302,7 +302,7 @@ def build_query(dyad, directed, actor, types, quad, contexts, dimensions, start,
                       contexts=filter_value(validate.contexts, contexts, "--context"),
                       dimensions=filter_value(validate.dimensions, dimensions, "--dimension"),
                       start=start, end=end, place_country=filter_value(validate.country, place_country, "--place"),
-                      limit=limit, offset=offset)
+                      limit=limit, offset=offset, **({"selection": selection} if selection else {}))
 
 
 def _side_text(actors) -> str:
@@ -316,7 +316,7 @@ def _side_text(actors) -> str:
 @click.option("--offset", type=OFFSET, default=0, help="Skip this many events first.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
 def events(db, dyad, directed, actor, types, quad, contexts, dimensions, start, end, place_country,
-           limit, offset, fmt) -> None:
+           limit, offset, fmt, selection) -> None:
     """Query stored (merged) events.
 
     \b
@@ -326,7 +326,8 @@ def events(db, dyad, directed, actor, types, quad, contexts, dimensions, start, 
     """
     from dateline.model import to_jsonable
 
-    q = build_query(dyad, directed, actor, types, quad, contexts, dimensions, start, end, place_country, limit, offset)
+    q = build_query(dyad, directed, actor, types, quad, contexts, dimensions, start, end, place_country, limit, offset,
+                    selection)
     store = _open(db, create=False)
     try:
         found = store.query_events(q)
@@ -346,7 +347,7 @@ def events(db, dyad, directed, actor, types, quad, contexts, dimensions, start, 
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{len(found)} of {plural(total, 'event')}", show_lines=False,
+    table = Table(title=f"{len(found)} of {plural(total, 'event')} ({q.selection.label()})", show_lines=False,
                   caption="dateline show ID: one event with all its sentences" if found else None)
     table.add_column("id", no_wrap=True)
     for col in ("date", "type", "cameo", "actors", "recipients", "place", "src", "evidence"):
@@ -374,7 +375,7 @@ DATE_FALLBACK_HELP = ("'publication': date undated events by their first article
 @click.option("--date-fallback", type=click.Choice(["none", "publication"]), default="none", show_default=True,
               help=DATE_FALLBACK_HELP)
 def export(fmt, out, db, dyad, directed, actor, types, quad, contexts, dimensions, start, end, place_country,
-           limit, date_fallback) -> None:
+           limit, date_fallback, selection) -> None:
     """Export stored events: CSV, JSONL, Parquet, PLOVER JSON, GDELT-style TSV, or dyadic rows
     (one per actor-recipient pair) as CSV, Parquet or Stata .dta.
 
@@ -386,7 +387,8 @@ def export(fmt, out, db, dyad, directed, actor, types, quad, contexts, dimension
     """
     from dateline.export import ExportError, write_events
 
-    q = build_query(dyad, directed, actor, types, quad, contexts, dimensions, start, end, place_country, limit)
+    q = build_query(dyad, directed, actor, types, quad, contexts, dimensions, start, end, place_country, limit,
+                    selection=selection)
     store = _open(db, create=False)
     try:
         target = sys.stdout if out == "-" else out
@@ -396,7 +398,8 @@ def export(fmt, out, db, dyad, directed, actor, types, quad, contexts, dimension
     finally:
         store.close()
     what = "row" if fmt.startswith("dyadic") or fmt in ("stata", "gdelt-tsv") else "event"
-    click.echo(f"{n} {what}{'' if n == 1 else 's'} written to {'stdout' if out == '-' else out} ({fmt})", err=True)
+    click.echo(f"{n} {what}{'' if n == 1 else 's'} written to {'stdout' if out == '-' else out} ({fmt}; "
+               f"{q.selection.label()})", err=True)
 
 
 # -- status -------------------------------------------------------------------------------------

@@ -1,12 +1,13 @@
 """Query descriptions (EventQuery, FactQuery) and the SQLAlchemy Core conditions they become."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import ColumnElement, and_, exists, or_, select
 
 from dateline.store.schema import event_actors, event_dyads, event_tags, events, fact_subjects, facts
+from dateline.store.selection import Selection
 
 # The largest limit or offset the CLI and the API accept (2**31 - 1, a 32-bit INTEGER on every backend):
 # anything larger is a usage error / 422 there, never an OverflowError from the database driver.
@@ -27,6 +28,9 @@ class EventQuery:
     place_country: str | None = None
     limit: int | None = 1000
     offset: int = 0
+    # which modalities and confidences count (default: asserted events at the default threshold);
+    # Selection.everything() reads every stored candidate
+    selection: Selection = field(default_factory=Selection)
 
 
 @dataclass
@@ -63,7 +67,7 @@ def directed_pair(a: str, b: str):
 
 
 def event_conditions(q: EventQuery) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = []
+    conds: list[ColumnElement[bool]] = [q.selection.clause(events)]
     if q.dyad:
         a, b = q.dyad[0].upper(), q.dyad[1].upper()
         if q.directed:

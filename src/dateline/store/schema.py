@@ -84,6 +84,7 @@ events = Table(
     Column("future", Boolean, nullable=False, default=False),
     Column("hypothetical", Boolean, nullable=False, default=False),
     Column("historical", Boolean, nullable=False, default=False),
+    Column("modality", String(16), nullable=False, default="asserted"),   # selection.modality_of the flags
     Column("confidence", Float),
     Column("n_sources", Integer, nullable=False, default=1),
     Column("n_mentions", Integer, nullable=False, default=1),
@@ -154,6 +155,8 @@ event_dyads = Table(
     Column("quad_class", Integer),
     Column("plover_score", Float), Column("goldstein", Float),
     Column("n_sources", Integer, nullable=False, default=1),
+    Column("modality", String(16), nullable=False, default="asserted"),   # as events.modality
+    Column("confidence", Float, nullable=False, default=1.0),
 )
 # Covering indexes: a dyad timeline reads only the index, never the table.
 Index("ix_event_dyads_dyad_day", event_dyads.c.dyad, event_dyads.c.day)
@@ -164,13 +167,16 @@ Index("ix_event_dyads_src_dst_day", event_dyads.c.src, event_dyads.c.dst, event_
 # Per-dyad aggregates the store keeps up to date in the same transaction as event_dyads, so a dyad
 # summary reads a few hundred rows instead of grouping tens of thousands of events. Keys use sentinels
 # instead of NULL (primary keys): month '' = not known to the month, year 0 = not known to the year,
-# quad_class 0 = none. Score sums are in millionths (integers): exact, and independent of the order
-# in which events were added and taken away.
+# quad_class 0 = none. Each row is also one modality and one confidence bin (store.selection.EDGES),
+# so every selection (dateline.store.selection) is answered from them. Score sums are in millionths
+# (integers): exact, and independent of the order in which events were added and taken away.
 dyad_months = Table(
     "dyad_months", metadata,
     Column("dyad", String(7), primary_key=True),
     Column("year", Integer, primary_key=True),
     Column("month", String(7), primary_key=True),
+    Column("modality", String(16), primary_key=True),
+    Column("confidence_bin", Integer, primary_key=True),
     Column("type", String(32), primary_key=True),
     Column("quad_class", Integer, primary_key=True),
     Column("n_events", Integer, nullable=False),      # distinct canonical events
@@ -186,6 +192,8 @@ dyad_month_tags = Table(   # distinct events per context/dimension
     Column("dyad", String(7), primary_key=True),
     Column("year", Integer, primary_key=True),
     Column("month", String(7), primary_key=True),
+    Column("modality", String(16), primary_key=True),
+    Column("confidence_bin", Integer, primary_key=True),
     Column("kind", String(16), primary_key=True),
     Column("value", String(64), primary_key=True),
     Column("n_events", Integer, nullable=False),
@@ -196,6 +204,8 @@ dyad_month_actors = Table(   # distinct events per actor of either side (country
     Column("dyad", String(7), primary_key=True),
     Column("year", Integer, primary_key=True),
     Column("month", String(7), primary_key=True),
+    Column("modality", String(16), primary_key=True),
+    Column("confidence_bin", Integer, primary_key=True),
     Column("country", String(3), primary_key=True),
     Column("actor_id", String(200), primary_key=True),
     Column("n_events", Integer, nullable=False),

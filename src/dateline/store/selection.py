@@ -79,6 +79,12 @@ def _default_modalities() -> frozenset[str]:
     return frozenset(DEFAULT_MODALITIES)
 
 
+def with_announced(selection: Selection) -> Selection:
+    """The selection with announced events too (same threshold): the relationship file lists them as
+    "planned" rows, apart from what was held or signed."""
+    return Selection(selection.modalities | {"announced"}, selection.min_confidence)
+
+
 @dataclass(frozen=True)
 class Selection:
     """The events a read keeps: these modalities, at or above this confidence."""
@@ -133,10 +139,28 @@ class Selection:
             conds.append(c.confidence >= self.min_confidence)
         return and_(*conds) if conds else true()
 
-    def bins(self) -> tuple[int, int | None]:
-        """(first bin wholly at or above the threshold, the bin the threshold cuts through or None)."""
-        k = bisect_left(EDGES, self.min_confidence)
-        return k, (None if k < len(EDGES) and EDGES[k] == self.min_confidence else k - 1)
+    def _first_bin(self) -> int:
+        """The first confidence bin wholly at or above the threshold."""
+        return bisect_left(EDGES, self.min_confidence)
+
+    def totals_clause(self, table) -> ColumnElement[bool]:
+        """The condition on a per-dyad totals table (``modality``, ``confidence_bin``): the bins wholly
+        at or above the threshold. The bin the threshold cuts through is ``cut_clause``'s."""
+        c = table.c
+        conds = []
+        if not self.all_modalities:
+            conds.append(c.modality.in_(sorted(self.modalities)))
+        if self._first_bin() > 0:
+            conds.append(c.confidence_bin >= self._first_bin())
+        return and_(*conds) if conds else true()
+
+    def cut_clause(self, table) -> ColumnElement[bool] | None:
+        """The events (event_dyads rows, with ``clause`` applied) of the bin the threshold cuts through,
+        which the totals cannot answer; None when the threshold is a bin edge (0, 0.1 ... 1)."""
+        k = self._first_bin()
+        if k == 0 or (k < len(EDGES) and EDGES[k] == self.min_confidence):
+            return None
+        return table.c.confidence < EDGES[k] if k < len(EDGES) else true()
 
     def modality_names(self) -> list[str]:
         return [m for m in MODALITIES if m in self.modalities]
@@ -149,3 +173,14 @@ class Selection:
 
     def to_json(self) -> dict:
         return {"modality": self.modality_names(), "min_confidence": self.min_confidence, "label": self.label()}
+
+
+def confident(extraction, min_confidence: float | None = None):
+    """The extraction with the events at or above the threshold (None: the default), of every modality:
+    what `dateline extract` and ``dateline.extract()`` return. The store keeps every candidate."""
+    import dataclasses
+
+    threshold = default_min_confidence() if min_confidence is None else min_confidence
+    if threshold <= 0:
+        return extraction
+    return dataclasses.replace(extraction, events=[e for e in extraction.events if e.confidence >= threshold])

@@ -20,6 +20,7 @@ from dateline.store.errors import StoreError, explain, masked
 from dateline.store.query import EventQuery, FactQuery, event_conditions, fact_conditions
 from dateline.store.records import (article_layout_from, article_meta_json, dumps, event_from, event_json, fact_from,
                                     mention_from, mention_row)
+from dateline.store.selection import event_modality
 from dateline.store.schema import (actor_aliases, actor_roles, actors, article_events, article_history, articles,
                                    event_actors, event_blocks, event_dyads, event_mentions, event_tags, events,
                                    fact_subjects, facts, failures)
@@ -399,7 +400,8 @@ class Store:
                "earliest": span[0] if span else None, "latest": span[1] if span else None,
                "place_name": p.name if p else None, "place_country": p.country if p else None,
                "negated": ev.negated, "future": ev.future, "hypothetical": ev.hypothetical,
-               "historical": ev.historical, "confidence": ev.confidence, "record": event_json(ev),
+               "historical": ev.historical, "modality": event_modality(ev), "confidence": ev.confidence,
+               "record": event_json(ev),
                "updated_at": _now()}
         if first_article is not None:
             row["first_article_id"] = first_article
@@ -443,7 +445,8 @@ class Store:
                 dyad_rows += [{"event_id": ev.id, "dyad": d, "src": s, "dst": t, "day": day, "month": month,
                                "year": year, "granularity": ev.time.granularity if ev.time else "unknown",
                                "type": ev.type, "quad_class": ev.quad_class, "plover_score": ev.plover_score,
-                               "goldstein": ev.goldstein, "n_sources": n_sources[ev.id]} for d, s, t in pairs]
+                               "goldstein": ev.goldstein, "n_sources": n_sources[ev.id],
+                               "modality": event_modality(ev), "confidence": ev.confidence} for d, s, t in pairs]
             block_rows += [{"block": b, "period": y, "event_id": ev.id} for b, y in merge.block_keys(ev)]
         for table, rows in ((event_actors, actor_rows), (event_tags, tag_rows), (event_dyads, dyad_rows),
                             (event_blocks, block_rows)):

@@ -17,6 +17,8 @@ router = APIRouter(prefix="/api")
 Start = Annotated[str | None, Query(description=f"first day of the period: {params.DATE_HELP}")]
 End = Annotated[str | None, Query(description=f"last day of the period: {params.DATE_HELP}")]
 Country = Annotated[str, Path(description="ISO 3166 alpha-3 code, e.g. PAK")]
+Modality = Annotated[list[str] | None, Query(description=params.MODALITY_HELP)]
+MinConfidence = Annotated[float | None, Query(description=params.CONFIDENCE_HELP)]
 
 
 def ctx(request: Request) -> AppContext:
@@ -63,6 +65,7 @@ def events(request: Request,
            limit: Annotated[int, params.integer(ge=1, le=1000)] = 100,
            offset: Annotated[int, params.integer(ge=0)] = 0,
            mentions: Annotated[bool, Query(description="include every mention (sentence and spans)")] = False,
+           modality: Modality = None, min_confidence: MinConfidence = None,
            ) -> JSONResponse:
     from dateline.store.query import EventQuery
 
@@ -71,12 +74,13 @@ def events(request: Request,
                    types=params.event_types(type), quad_classes=params.quad_classes(quad_class),
                    contexts=params.contexts(context), dimensions=params.dimensions(dimension),
                    start=period.start, end=period.end,
-                   place_country=params.optional_country(place_country, "place_country"), limit=limit, offset=offset)
+                   place_country=params.optional_country(place_country, "place_country"), limit=limit, offset=offset,
+                   selection=params.selection(modality, min_confidence))
     if directed and q.dyad is None:
         raise InvalidParameter("directed", "needs a dyad (e.g. dyad=PAK-RUS)")
     store = ctx(request).store
     found = store.query_events(q)
-    return ok({"total": store.count_events(q), "limit": limit, "offset": offset,
+    return ok({"total": store.count_events(q), "limit": limit, "offset": offset, "selection": q.selection.to_json(),
                "events": [to_jsonable(e) if mentions else compact_event(e) for e in found]})
 
 
@@ -139,9 +143,11 @@ def countries(request: Request) -> JSONResponse:
 @router.get("/dyads/{a}/{b}/summary", summary="Everything about one country pair over a period",
             responses={200: {"model": DyadSummary}})
 def dyad_summary(request: Request, a: Country, b: Country, start: Start = None, end: End = None,
-                 top: Annotated[int, params.integer(ge=1, le=50, description="actors per side")] = 8) -> JSONResponse:
+                 top: Annotated[int, params.integer(ge=1, le=50, description="actors per side")] = 8,
+                 modality: Modality = None, min_confidence: MinConfidence = None) -> JSONResponse:
     a, b = params.pair(a, b, "a/b")
-    return ok(ctx(request).analytics.summary(a, b, params.period(start, end), top=top))
+    return ok(ctx(request).analytics.summary(a, b, params.period(start, end), top=top,
+                                             selection=params.selection(modality, min_confidence)))
 
 
 @router.get("/dyads/{a}/{b}/timeline", summary="Monthly and yearly series, and the events as timeline dots",
@@ -150,31 +156,37 @@ def dyad_summary(request: Request, a: Country, b: Country, start: Start = None, 
                              "model": dict[str, list[SeriesPoint] | list[TimelinePoint] | list[str]]}})
 def dyad_timeline(request: Request, a: Country, b: Country, start: Start = None, end: End = None,
                   limit: Annotated[int, params.integer(ge=1, le=10000, description="most events returned")] = 2000,
-                  ) -> JSONResponse:
+                  modality: Modality = None, min_confidence: MinConfidence = None) -> JSONResponse:
     a, b = params.pair(a, b, "a/b")
     period = params.period(start, end)
+    chosen = params.selection(modality, min_confidence)
     an = ctx(request).analytics
-    _, months, years = an.series(a, b, period)
-    return ok({"dyad": [a, b], "months": months, "years": years, "events": an.timeline(a, b, period, limit)})
+    _, months, years = an.series(a, b, period, chosen)
+    return ok({"dyad": [a, b], "selection": chosen.to_json(), "months": months, "years": years,
+               "events": an.timeline(a, b, period, limit, chosen)})
 
 
 @router.get("/dyads/{a}/{b}/file", summary="The relationship file: visits, agreements, mechanisms, figures",
             responses={200: {"description": "`{dyad, names, start, end, n_events, visits: [...], agreements: [...], "
                                             "mechanisms: [...], figures: [...], articles: {id: {...}}}`; every row "
                                             "has the event (or fact) ids and article ids behind it"}})
-def dyad_file(request: Request, a: Country, b: Country, start: Start = None, end: End = None) -> JSONResponse:
+def dyad_file(request: Request, a: Country, b: Country, start: Start = None, end: End = None,
+              modality: Modality = None, min_confidence: MinConfidence = None) -> JSONResponse:
     from dateline.analysis.registers import relationship_file
     from dateline.analysis.registers.serialize import file_json
 
     a, b = params.pair(a, b, "a/b")
-    return ok(file_json(relationship_file(ctx(request).store, a, b, params.period(start, end))))
+    return ok(file_json(relationship_file(ctx(request).store, a, b, params.period(start, end),
+                                          selection=params.selection(modality, min_confidence))))
 
 
 @router.get("/countries/{country}/partners", summary="A country's partners ranked by number of events",
             responses={200: {"model": list[Partner]}})
 def partners(request: Request, country: Country, start: Start = None, end: End = None,
-             limit: Annotated[int, params.integer(ge=1, le=300)] = 20) -> JSONResponse:
-    return ok(ctx(request).analytics.partners(params.country(country), params.period(start, end), limit))
+             limit: Annotated[int, params.integer(ge=1, le=300)] = 20,
+             modality: Modality = None, min_confidence: MinConfidence = None) -> JSONResponse:
+    return ok(ctx(request).analytics.partners(params.country(country), params.period(start, end), limit,
+                                              params.selection(modality, min_confidence)))
 
 
 @router.get("/network", summary="Countries and the dyads between them for a period",
@@ -182,5 +194,6 @@ def partners(request: Request, country: Country, start: Start = None, end: End =
 def network(request: Request, start: Start = None, end: End = None,
             min_events: Annotated[int, params.integer(ge=1)] = 1,
             limit: Annotated[int, params.integer(ge=1, le=5000, description="most edges returned")] = 200,
-            ) -> JSONResponse:
-    return ok(ctx(request).analytics.network(params.period(start, end), min_events, limit))
+            modality: Modality = None, min_confidence: MinConfidence = None) -> JSONResponse:
+    return ok(ctx(request).analytics.network(params.period(start, end), min_events, limit,
+                                             params.selection(modality, min_confidence)))

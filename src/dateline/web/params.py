@@ -86,3 +86,21 @@ def dimensions(values: list[str] | None, param: str = "dimension") -> list[str] 
 
 def quad_classes(values: list[str] | None, param: str = "quad_class") -> list[int] | None:
     return checked(validate.quad_classes, values, param)
+
+
+MODALITY_HELP = ("which events count: asserted (default), announced (future/intended), negated, hypothetical; "
+                 "repeat or comma-separate, or all")
+CONFIDENCE_HELP = "leave out events below this confidence (0..1; 0 keeps all; default DATELINE_MIN_CONFIDENCE)"
+
+
+def selection(modality: list[str] | None, min_confidence: float | None):
+    """The dateline.store.selection.Selection of ?modality=...&min_confidence=..., or a 422 naming the
+    parameter."""
+    from dateline.store.selection import Selection, SelectionError
+
+    if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+        raise InvalidParameter("min_confidence", f"{min_confidence} is not between 0 and 1")
+    try:
+        return Selection.parse(modality or None, min_confidence)
+    except SelectionError as exc:
+        raise InvalidParameter("modality", str(exc)) from None

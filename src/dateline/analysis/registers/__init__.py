@@ -10,8 +10,6 @@ tables of dateline.knowledge.mechanisms, so adding a mechanism needs no re-extra
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from dateline.analysis.period import Period
 from dateline.analysis.registers.agreements import agreements_register
 from dateline.analysis.registers.figures import figures_register
@@ -19,34 +17,29 @@ from dateline.analysis.registers.mechanisms import mechanisms_register, session_
 from dateline.analysis.registers.records import (Agreement, Figure, FigureReport, MechanismRecord, Person,
                                                  RelationshipFile, Session, Source, Visit, When)
 from dateline.analysis.registers.visits import visits_register
-from dateline.model import Event
-
 __all__ = ["Agreement", "Figure", "FigureReport", "MechanismRecord", "Person", "RelationshipFile", "Session",
            "Source", "Visit", "When", "relationship_file"]
 
-# Hook for a modality/confidence selection on the read commands: a callable that keeps the events a
-# view should count (e.g. dateline.store.selection, when it lands). None keeps every stored event.
-EventFilter = Callable[[list[Event]], list[Event]]
-
-
 def relationship_file(store, a: str, b: str, period: Period = Period(), *,
-                      knowledge: tuple[str, ...] | None = None,
-                      select: EventFilter | None = None) -> RelationshipFile:
+                      knowledge: tuple[str, ...] | None = None, selection=None) -> RelationshipFile:
     """The four registers of the pair ``a``-``b`` (ISO3 codes) in ``period``.
 
-    ``knowledge``: the user's knowledge directories (default: DATELINE_KNOWLEDGE)."""
+    ``knowledge``: the user's knowledge directories (default: DATELINE_KNOWLEDGE). ``selection``: the
+    events read (dateline.store.selection.Selection; default: asserted ones at the default threshold);
+    announced events are always read too, as the "planned" rows."""
     from dateline.analysis.names import CountryNames
     from dateline.knowledge.mechanisms import load_mechanisms
     from dateline.store.query import EventQuery, FactQuery
+    from dateline.store.selection import Selection, with_announced
 
     a, b = a.upper(), b.upper()
     pair = (a, b)
     if knowledge is None:
         from dateline.config import Settings
         knowledge = tuple(Settings().knowledge_paths)
-    events = store.query_events(EventQuery(dyad=pair, start=period.start, end=period.end, limit=None))
-    if select is not None:
-        events = select(events)
+    selection = with_announced(selection or Selection())
+    events = store.query_events(EventQuery(dyad=pair, start=period.start, end=period.end, limit=None,
+                                           selection=selection))
     facts = store.query_facts(FactQuery(dyad=pair, start=period.start, end=period.end, limit=None))
     found = sightings(events, load_mechanisms(knowledge))
     labels = session_labels(found)
@@ -58,7 +51,7 @@ def relationship_file(store, a: str, b: str, period: Period = Period(), *,
         visits=visits_register(events, pair, labels),
         agreements=agreements_register(events, facts, pair, labels),
         mechanisms=mechanisms_register(found),
-        figures=figures_register(facts), n_events=len(events))
+        figures=figures_register(facts), n_events=len(events), selection=selection.to_json())
     rf.articles = _articles(store, rf)
     return rf
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from dateline.commands.options import PERIOD_FORMS
+from dateline.commands.options import PERIOD_FORMS, selection_options
 
 _DB_HELP = "Store URL or SQLite file (default: the embedded store; env DATELINE_DB)."
 
@@ -32,7 +32,7 @@ def _period(start: str | None, end: str | None):
         raise click.BadParameter(str(exc), param_hint="--from/--to") from None
 
 
-def build_file(a: str, b: str, start: str | None, end: str | None, db: str | None):
+def build_file(a: str, b: str, start: str | None, end: str | None, db: str | None, selection=None):
     """The relationship file, with every input checked first (codes, period, store)."""
     from dateline.analysis.registers import relationship_file
     from dateline.store import open_store
@@ -45,8 +45,7 @@ def build_file(a: str, b: str, start: str | None, end: str | None, db: str | Non
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     try:
-        # A modality/confidence selection (dateline.store.selection) plugs in here as ``select=``.
-        return relationship_file(store, pair[0], pair[1], period)
+        return relationship_file(store, pair[0], pair[1], period, selection=selection)
     finally:
         store.close()
 
@@ -55,6 +54,7 @@ def _common(f):
     f = click.option("--db", envvar="DATELINE_DB", default=None, metavar="URL|PATH", help=_DB_HELP)(f)
     f = click.option("--to", "end", metavar="DATE", help=f"Last day: {PERIOD_FORMS}.")(f)
     f = click.option("--from", "start", metavar="DATE", help=f"First day: {PERIOD_FORMS}.")(f)
+    f = selection_options(f)
     f = click.argument("b")(f)
     return click.argument("a")(f)
 
@@ -64,15 +64,16 @@ def _common(f):
 @click.option("--json", "as_json", is_flag=True, help="Print the registers as JSON (as GET /api/dyads/A/B/file).")
 @click.option("--ids", is_flag=True, help="Show the event ids behind each row.")
 def file_command(a: str, b: str, start: str | None, end: str | None, db: str | None, as_json: bool,
-                 ids: bool) -> None:
+                 ids: bool, selection) -> None:
     """The relationship file of countries A and B (ISO3, e.g. PAK RUS): visits, agreements, dialogue
-    mechanisms with their numbered sessions, and figures by year, each row traced to its events."""
+    mechanisms with their numbered sessions, and figures by year, each row traced to its events.
+    Announced visits and agreements are always read, and listed as planned."""
     from rich.console import Console
 
     from dateline.analysis.registers.render import print_file
     from dateline.analysis.registers.serialize import file_json
 
-    rf = build_file(a, b, start, end, db)
+    rf = build_file(a, b, start, end, db, selection)
     if as_json:
         click.echo(json.dumps(file_json(rf), ensure_ascii=False, indent=2))
         return
@@ -86,7 +87,8 @@ def file_command(a: str, b: str, start: str | None, end: str | None, db: str | N
               help="File to write (HTML, or Markdown with --format md).")
 @click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True,
               help="One self-contained HTML page (inline SVG, prints to A4) or Markdown.")
-def brief_command(a: str, b: str, start: str | None, end: str | None, db: str | None, out: Path, fmt: str) -> None:
+def brief_command(a: str, b: str, start: str | None, end: str | None, db: str | None, out: Path, fmt: str,
+                  selection) -> None:
     """A printable brief on countries A and B: a summary written from the figures, the timeline and
     index charts, the registers, the figures table and evidence footnotes."""
     from dateline.export.brief import brief_html, brief_markdown, gather
@@ -100,7 +102,7 @@ def brief_command(a: str, b: str, start: str | None, end: str | None, db: str | 
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     try:
-        data = gather(store, pair[0], pair[1], period)
+        data = gather(store, pair[0], pair[1], period, selection=selection)
     finally:
         store.close()
     text = brief_html(data) if fmt == "html" else brief_markdown(data)

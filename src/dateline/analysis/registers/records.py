@@ -128,5 +128,6 @@ class RelationshipFile:
     agreements: list[Agreement]
     mechanisms: list[MechanismRecord]
     figures: list[Figure]
-    n_events: int = 0                    # events of the pair in the period (all kinds)
+    n_events: int = 0                    # events of the pair in the period (those the selection keeps)
+    selection: dict = field(default_factory=dict)   # the events read (Selection.to_json), announced included
     articles: dict[str, dict] = field(default_factory=dict)   # id -> {title, outlet, published, url}

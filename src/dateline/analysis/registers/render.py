@@ -14,6 +14,8 @@ def print_file(rf: RelationshipFile, console: Console, ids: bool = False) -> Non
     period = f"{rf.start or '…'} – {rf.end or '…'}" if rf.start or rf.end else "all time"
     console.print(f"[bold]{rf.names[a]} – {rf.names[b]}[/bold]: relationship file, {period} "
                   f"({rf.n_events} events, {len(rf.articles)} articles cited)")
+    if rf.selection:
+        console.print(f"[dim]reading {rf.selection['label']} (--modality, --min-confidence)[/dim]")
 
     t = _table("Visits", "date", "visitor", "to", "occasion", "met", "articles", ids=ids)
     for v in rf.visits:

@@ -22,13 +22,16 @@ class BriefData:
     generated: str                       # ISO date the brief was written
 
 
-def gather(store, a: str, b: str, period: Period = Period(), today: str | None = None) -> BriefData:
+def gather(store, a: str, b: str, period: Period = Period(), today: str | None = None,
+           selection=None) -> BriefData:
+    """``selection``: the events counted (dateline.store.selection.Selection; None: the default)."""
     from datetime import date
 
     from dateline.analysis import DyadAnalytics
     from dateline.analysis.registers import relationship_file
 
-    return BriefData(file=relationship_file(store, a, b, period), summary=DyadAnalytics(store).summary(a, b, period),
+    return BriefData(file=relationship_file(store, a, b, period, selection=selection),
+                     summary=DyadAnalytics(store).summary(a, b, period, selection=selection),
                      generated=today or date.today().isoformat())
 
 

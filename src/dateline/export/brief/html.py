@@ -32,7 +32,7 @@ def render(data: BriefData) -> str:
            f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>{CSS}</style></head><body>',
            f"<h1>{escape(title)}</h1>",
            f'<p class="meta">Period: {escape(_period(rf))} · written {escape(data.generated)} by dateline '
-           f'from {len(rf.articles)} cited articles</p>',
+           f'from {len(rf.articles)} cited articles · counting {escape(s.selection.get("label", ""))}</p>',
            f"<p>{escape(paragraph(rf, s))}</p>",
            "<h2>Timeline</h2>", events_chart(s.months, s.years),
            "<h2>Cooperation–conflict index</h2>", index_chart(s.months, s.years)]

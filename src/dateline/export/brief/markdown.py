@@ -17,7 +17,8 @@ def render(data: BriefData) -> str:
     notes = Notes(rf)
     period = f"{rf.start or '…'} – {rf.end or '…'}" if rf.start or rf.end else "all time"
     out = [f"# {rf.names[a]} – {rf.names[b]}: relationship brief", "",
-           f"Period: {period} · written {data.generated} by dateline from {len(rf.articles)} cited articles", "",
+           f"Period: {period} · written {data.generated} by dateline from {len(rf.articles)} cited articles"
+           f" · counting {data.summary.selection.get('label', '')}", "",
            paragraph(rf, data.summary), ""]
     for name, header, rows in tables(rf, notes):
         out += [f"## {name}", ""]
