@@ -59,7 +59,10 @@ def create_app(store_url: str | None = None, token: str | None = None) -> FastAP
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def dashboard(request: Request):
-        return templates.TemplateResponse(request, "dashboard.html", {"version": __version__})
+        from dateline.store.selection import default_min_confidence
+
+        return templates.TemplateResponse(request, "dashboard.html", {"version": __version__,
+                                                                      "min_confidence": default_min_confidence()})
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def api_docs(request: Request):

@@ -4,7 +4,8 @@ import { drawTimeline, drawIndex, hbars } from "./charts.js";
 import { renderEvidence } from "./evidence.js";
 
 const $ = (id) => document.getElementById(id);
-const state = { a: null, b: null, start: "", end: "", summary: null, timeline: null, interval: "month", selected: null };
+const state = { a: null, b: null, start: "", end: "", modality: "asserted", minConfidence: "", summary: null, timeline: null,
+  interval: "month", selected: null, loads: 0 };
 
 async function getJSON(url) {
   const response = await fetch(url, { headers: { Accept: "application/json" } });
@@ -66,6 +67,13 @@ function renderHeadline(s) {
   clear($("stats")).append(stat(number(t.events), "events"), stat(number(t.sources), "article reports"),
     stat(idx, "coop.–conflict index", undatedNote(t)), stat(`${number(coop)} / ${number(conf)}`, "cooperation / conflict"),
     stat(number(t.undated), "without a date"));
+}
+
+// Every chart and table says which events it counts (the selection the API answered with).
+function renderIncluded(s) {
+  const apart = s.totals.announced ? ` · ${number(s.totals.announced)} announced not counted` : "";
+  const text = `Counting ${s.selection.label}${apart}.`;
+  for (const node of document.querySelectorAll(".included")) node.textContent = node.id === "included" ? text : `Counting ${s.selection.label}.`;
 }
 
 function renderActors(s) {
@@ -143,18 +151,21 @@ async function load() {
   if (a === b) { say("Pick two different countries."); return; }
   say("");
   document.body.setAttribute("aria-busy", "true");
-  const period = { start, end };
+  const ticket = ++state.loads;   // a later choice wins: answers to an earlier one are dropped
+  const period = { start, end, modality: state.modality, min_confidence: state.minConfidence };
   try {
     const [summary, timeline, list] = await Promise.all([
       getJSON(`/api/dyads/${a}/${b}/summary${query(period)}`),
       getJSON(`/api/dyads/${a}/${b}/timeline${query(period)}`),
       getJSON(`/api/events${query({ dyad: `${a}-${b}`, ...period, limit: 200 })}`),
     ]);
+    if (ticket !== state.loads) return;
     state.summary = summary;
     state.timeline = timeline;
     // a period of a single month says little by month; fall back to years when that shows more
     state.interval = summary.months.length <= 1 && summary.years.length > 1 ? "year" : "month";
     renderHeadline(summary);
+    renderIncluded(summary);
     drawCharts();
     hbars($("dimensions"), summary.dimensions, { empty: "No partnership dimensions named." });
     hbars($("contexts"), summary.contexts, { empty: "No contexts coded." });
@@ -165,7 +176,7 @@ async function load() {
   } catch (err) {
     say(`Could not load ${a}–${b}: ${err.message}`);
   } finally {
-    document.body.removeAttribute("aria-busy");
+    if (ticket === state.loads) document.body.removeAttribute("aria-busy");
   }
 }
 
@@ -174,6 +185,8 @@ function fromForm() {
   state.b = $("country-b").value;
   state.start = $("start").value.trim();
   state.end = $("end").value.trim();
+  state.modality = $("modality").value;
+  state.minConfidence = $("min-confidence").value.trim();
   state.selected = null;
   const hash = `#${state.a}-${state.b}` + (state.start || state.end ? `/${state.start}/${state.end}` : "");
   if (window.location.hash !== hash) history.replaceState(null, "", hash);
@@ -201,7 +214,7 @@ async function main() {
   $("start").value = initial.start || "";
   $("end").value = initial.end || "";
   $("picker").addEventListener("submit", (e) => { e.preventDefault(); fromForm(); });
-  for (const id of ["country-a", "country-b"]) $(id).addEventListener("change", fromForm);
+  for (const id of ["country-a", "country-b", "modality", "min-confidence"]) $(id).addEventListener("change", fromForm);
   for (const b of document.querySelectorAll(".toggle button")) b.addEventListener("click", () => { state.interval = b.dataset.interval; drawCharts(); });
   let resize;
   window.addEventListener("resize", () => { clearTimeout(resize); resize = setTimeout(drawCharts, 150); });
