@@ -15,8 +15,11 @@ from dateline.export import write_events
 from dateline.export.columns import DYADIC, names
 from dateline.export.dyadic import pairs
 from dateline.model import Actor, Article, Event, Evidence, Extraction, TimeRef
-from dateline.store import open_store
+from dateline.store import EventQuery, open_store
 from dateline.store.commands import export
+from dateline.store.selection import Selection
+
+EVERY = EventQuery(limit=None, selection=Selection.everything())   # the negated event too
 from dateline.store.synthetic import country_actor, make_mixed_extraction
 
 EXPECTED = ["event_id", "date_start", "date_end", "date_granularity", "date_source", "date_fallback", "published",
@@ -78,7 +81,7 @@ def test_pairs_expand_compound_sides_and_pair_joint_actors_both_ways():
 
 def test_dyadic_csv_has_only_scalar_cells_and_reads_back_in_pandas(store, tmp_path):
     path = tmp_path / "dyads.csv"
-    events = list(store.iter_events())
+    events = list(store.iter_events(EVERY))
     n = write_events(events, "dyadic-csv", path, articles=store.get_articles)
     assert n == sum(len(pairs(e)) for e in events) > len(events)
     with open(path, newline="", encoding="utf-8") as f:
@@ -106,7 +109,7 @@ def test_dyadic_csv_has_only_scalar_cells_and_reads_back_in_pandas(store, tmp_pa
 
 def test_date_fallback_dates_undated_events_by_publication_with_a_flag(store, tmp_path):
     path = tmp_path / "dyads.csv"
-    write_events(store.iter_events(), "dyadic-csv", path, articles=store.get_articles, date_fallback="publication")
+    write_events(store.iter_events(EVERY), "dyadic-csv", path, articles=store.get_articles, date_fallback="publication")
     frame = pd.read_csv(path)
     joint = frame[frame["event_id"] == "evt-art-2-0"]
     assert set(joint["date_start"]) == {"2025-04-18"} and joint["date_fallback"].all()
@@ -117,7 +120,7 @@ def test_date_fallback_dates_undated_events_by_publication_with_a_flag(store, tm
 
 def test_dyadic_parquet_types(store, tmp_path):
     path = tmp_path / "dyads.parquet"
-    n = write_events(store.iter_events(), "dyadic-parquet", path, articles=store.get_articles)
+    n = write_events(store.iter_events(EVERY), "dyadic-parquet", path, articles=store.get_articles)
     table = pq.read_table(path)
     assert table.column_names == EXPECTED and table.num_rows == n
     types = {f.name: str(f.type) for f in table.schema}
@@ -130,7 +133,7 @@ def test_dyadic_parquet_types(store, tmp_path):
 def test_stata_reads_back_with_variable_labels(store, tmp_path):
     path = tmp_path / "dyads.dta"
     result = CliRunner().invoke(export, ["--db", str(store.url).removeprefix("sqlite:///"), "--format", "stata",
-                                         "--out", str(path)])
+                                         "--out", str(path), "--modality", "all"])
     assert result.exit_code == 0, result.output
     frame = pd.read_stata(path)
     assert list(frame.columns) == EXPECTED
@@ -149,4 +152,4 @@ def test_binary_formats_need_a_path(store):
 
     from dateline.export import ExportError
     with pytest.raises(ExportError, match="binary format"):
-        write_events(store.iter_events(), "stata", io.StringIO())
+        write_events(store.iter_events(EVERY), "stata", io.StringIO())
