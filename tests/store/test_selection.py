@@ -191,6 +191,16 @@ def test_read_commands_take_the_selection(store_url, flagged):
     result = run(cli, ["export", "--db", store_url, "--format", "jsonl", "--out", "-", "--modality", "all"], obj={})
     assert len(result.stdout.splitlines()) == 4
 
+    def panel_events(*extra):
+        result = run(cli, ["panel", "--unit", "dyad-month", "--db", store_url, "--out", "-", *extra], obj={})
+        assert result.exit_code == 0, result.output
+        header, *rows = [line.split(",") for line in result.stdout.splitlines()]
+        return [int(r[header.index("events")]) for r in rows]
+
+    assert panel_events() == [1]
+    assert panel_events("--modality", "all") == [4]
+    assert panel_events("--modality", "hypothetical,negated") == [2]
+
     result = run(cli, ["file", "PAK", "RUS", "--db", store_url, "--json"], obj={})
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["n_events"] == 2          # asserted, and the announced visit (planned)

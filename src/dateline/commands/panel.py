@@ -5,7 +5,8 @@ from pathlib import Path
 
 import click
 
-from dateline.commands.options import check_period, filter_value, period_end_option, period_start_option
+from dateline.commands.options import (check_period, filter_value, period_end_option, period_start_option,
+                                       selection_options)
 
 FORMATS = ("csv", "parquet", "stata")
 
@@ -38,8 +39,9 @@ def _format(out: str, fmt: str | None) -> str:
 @click.option("--quad", help="Only these quad classes, comma-separated.")
 @click.option("--actor", help="Only events with this actor id or ISO3 country.")
 @click.option("--place", "place_country", help="Only events that took place in this ISO3 country.")
+@selection_options
 def panel(unit, directed, start, end, balanced, date_fallback, out, fmt, db, types, quad, actor,
-          place_country) -> None:
+          place_country, selection) -> None:
     """Events per dyad or country and month or year: counts by quad class and PLOVER type,
     Goldstein sum and mean, PLOVER score mean, distinct articles (docs/export-formats.md#panels).
 
@@ -70,7 +72,7 @@ def panel(unit, directed, start, end, balanced, date_fallback, out, fmt, db, typ
                    quad_classes=filter_value(validate.quad_classes, quad, "--quad"), actor=actor,
                    place_country=filter_value(validate.country, place_country, "--place"),
                    start=None if date_fallback == "publication" else start,
-                   end=None if date_fallback == "publication" else end, limit=None)
+                   end=None if date_fallback == "publication" else end, limit=None, selection=selection)
     store = _open(db, create=False)
     try:
         rows, columns, report = build_panel(with_articles(store.iter_events(q), store.get_articles), unit,
@@ -98,5 +100,6 @@ def panel(unit, directed, start, end, balanced, date_fallback, out, fmt, db, typ
                                            else "without a country"))
             if n]
     click.echo(f"{len(rows)} row{'' if len(rows) == 1 else 's'} from {report.counted} "
-               f"event{'' if report.counted == 1 else 's'} written to {'stdout' if out == '-' else out} ({fmt})"
+               f"event{'' if report.counted == 1 else 's'} written to {'stdout' if out == '-' else out} ({fmt}; "
+               f"{selection.label()})"
                + (f"; left out: {', '.join(left)}" if left else ""), err=True)
