@@ -6,7 +6,10 @@ What ships, and why (precision on real news comes first):
   would turn every bare mention of it into one dictionary person;
 - rows whose country dateline knows (codes such as USR or YUG stay out of the bundle; a user can
   import them with `dateline knowledge import-petrarch`, which declares them);
-- no verbs, agents or discards: the bundled lexicon stays dateline's own (see docs/actors.md).
+- verbs from CAMEO.2.0.txt (src/dateline/knowledge/data/event_lexicon_petrarch.tsv) only for the lemmas
+  dateline's own event_lexicon.tsv does not have: a fallback that proposes more candidates, which the
+  learned event scorer then judges; dateline's own senses are never overridden (docs/events.md);
+- no agents or discards.
 
     python scripts/build_petrarch_tables.py            # write the table
     python scripts/build_petrarch_tables.py --check    # exit 1 if the shipped table differs
@@ -22,6 +25,13 @@ REPO = Path(__file__).resolve().parents[1]
 SOURCE = REPO.parent / "shared" / "data" / "petrarch2"
 FILES = ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt"]
 TARGET = REPO / "src" / "dateline" / "knowledge" / "data" / "actors_dictionary.tsv"
+VERBS = "CAMEO.2.0.txt"
+LEXICON_TARGET = REPO / "src" / "dateline" / "knowledge" / "data" / "event_lexicon_petrarch.tsv"
+LEXICON_HEADER = """\
+Verbs and verb patterns from PETRARCH2's CAMEO.2.0.txt (MIT License, Copyright (c) 2014 Open Event
+Data Alliance; see README, Licences), converted by scripts/build_petrarch_tables.py, CAMEO mapped to
+PLOVER. Only lemmas that dateline's own event_lexicon.tsv lacks: read after it, as a fallback
+(dateline.knowledge.lexicon). source = file:line of the pattern."""
 HEADER = """\
 People from PETRARCH2's Phoenix actor dictionaries (Phoenix.Countries.actors.txt,
 Phoenix.International.actors.txt; MIT License, Copyright (c) 2014 Open Event Data Alliance;
@@ -50,6 +60,26 @@ def build(out: Path) -> dict[str, int]:
             "rows left out": len(rows) - len(kept), "unconvertible lines": len(report.problems)}
 
 
+def build_lexicon(out: Path) -> dict[str, int]:
+    sys.path.insert(0, str(REPO / "src"))
+    from dateline.knowledge.loader import read_table
+    from dateline.knowledge.petrarch.importer import ImportReport, _write
+    from dateline.knowledge.petrarch.lexicon_rows import lexicon_rows
+    from dateline.knowledge.petrarch.verbs import read_verbs
+
+    own = {(r["lemma"].lower(), r["pos"].lower()) for r in read_table("event_lexicon.tsv")}
+    report = ImportReport(out.parent)
+    rows = lexicon_rows(read_verbs(SOURCE / VERBS, report.problems), report)
+    kept = [r for r in rows if (r["lemma"].lower(), r["pos"].lower()) not in own]
+    columns = ["lemma", "pos", "requires", "type", "mode", "cameo", "shape", "contexts", "source"]
+    _write(out, columns, kept, LEXICON_HEADER)
+    return {"lexicon rows": len(kept), "lemmas": len({(r["lemma"], r["pos"]) for r in kept}),
+            "rows left out (lemma in dateline's own lexicon)": len(rows) - len(kept)}
+
+
+TARGETS = ((TARGET, build), (LEXICON_TARGET, build_lexicon))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="compare with the shipped table instead of writing")
@@ -58,16 +88,20 @@ def main() -> int:
         print(f"no PETRARCH2 dictionaries at {SOURCE}", file=sys.stderr)
         return 2
     if args.check:
+        differs = []
         with tempfile.TemporaryDirectory() as tmp:
-            fresh = Path(tmp) / TARGET.name
-            stats = build(fresh)
-            same = TARGET.is_file() and fresh.read_bytes() == TARGET.read_bytes()
-        print(("up to date: " if same else "DIFFERS from what the script builds: ") + str(TARGET))
-        return 0 if same else 1
-    stats = build(TARGET)
-    for k, v in stats.items():
-        print(f"{k}: {v:,}")
-    print(f"wrote {TARGET} ({TARGET.stat().st_size / 1e6:.1f} MB)")
+            for target, builder in TARGETS:
+                fresh = Path(tmp) / target.name
+                builder(fresh)
+                if not (target.is_file() and fresh.read_bytes() == target.read_bytes()):
+                    differs.append(target)
+        for target, _ in TARGETS:
+            print(("DIFFERS from what the script builds: " if target in differs else "up to date: ") + str(target))
+        return 1 if differs else 0
+    for target, builder in TARGETS:
+        for k, v in builder(target).items():
+            print(f"{k}: {v:,}")
+        print(f"wrote {target} ({target.stat().st_size / 1e6:.1f} MB)")
     return 0
 
 

@@ -33,6 +33,7 @@ VOA_GOLD = ROOT.parent / "shared" / "data" / "voa-dev" / "gold.jsonl"
 TRAINING = ROOT / "training"
 L2 = 2.0
 WRITTEN_WEIGHT = 0.3    # one written sentence counts less than one candidate from real news
+STORY_WEIGHT = 1.0      # a candidate in a written story: story features, but not real news
 VOA_WEIGHT = 3.0
 FOLDS = 5
 INNER_FOLDS = 4         # calibration is fitted on predictions for stories the model did not see
@@ -83,6 +84,39 @@ def written_samples(pipe, records: list[dict]) -> list[Sample]:
         for event in extraction.events:
             samples.append(Sample(candidate_features(doc, event, context=False), int(event.type in gold_types),
                                   WRITTEN_WEIGHT, "written"))
+    return samples
+
+
+def story_records() -> list[dict]:
+    records = []
+    for path in sorted((TRAINING / "stories").glob("*.jsonl")):
+        for n, line in enumerate(path.open(encoding="utf-8"), 1):
+            if line.strip():
+                try:
+                    records.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise SystemExit(f"stories/{path.name}:{n}: not JSON ({exc})")
+    return records
+
+
+def story_samples(pipe, records: list[dict]) -> list[Sample]:
+    """Written stories: a candidate is right when a gold event of its type has evidence overlapping
+    the candidate's sentence. Story features are kept (a story has a headline and a lead)."""
+    articles = [Article(text=r["text"], title=r.get("title"), published=date.fromisoformat(r["published"]),
+                        source=r["id"]) for r in records]
+    samples = []
+    for record, (doc, extraction) in zip(records, run(pipe, articles)):
+        spans = []
+        for e in record.get("events", []):
+            start = record["text"].find(e["evidence"])
+            if start < 0:
+                raise SystemExit(f"stories: {record['id']}: evidence not in the text: {e['evidence'][:60]!r}")
+            spans.append((e["plover"], start, start + len(e["evidence"])))
+        for event in extraction.events:
+            right = any(t == event.type and m.sentence_start < end and start < m.sentence_end
+                        for t, start, end in spans for m in event.mentions)
+            samples.append(Sample(candidate_features(doc, event, record.get("title")), int(right), STORY_WEIGHT,
+                                  "story"))
     return samples
 
 
@@ -145,15 +179,17 @@ def data_digest(records: list[dict], stories: list[NewsStory]) -> str:
 def build_model(pipe) -> tuple[EventScorer, list, list[Sample]]:
     records = written_records()
     stories = read_news_gold(VOA_GOLD) if VOA_GOLD.exists() else []
-    written = written_samples(pipe, records)
+    written_stories = story_records()
+    written = written_samples(pipe, records) + story_samples(pipe, written_stories)
     candidates = voa_candidates(pipe, stories)
     voa = voa_samples(candidates)
     model = calibrated(written, voa, fold_of, FOLDS) if voa else EventScorer(train(written))
-    model.meta = {"trained_on": {"written_sentences": len(records), "written_candidates": len(written),
+    model.meta = {"trained_on": {"written_sentences": len(records), "written_stories": len(written_stories),
+                                 "written_candidates": len(written),
                                  "voa_stories": len(stories), "voa_candidates": len(voa)},
-                  "l2": L2, "written_weight": WRITTEN_WEIGHT, "voa_weight": VOA_WEIGHT,
+                  "l2": L2, "written_weight": WRITTEN_WEIGHT, "story_weight": STORY_WEIGHT, "voa_weight": VOA_WEIGHT,
                   "calibration": f"Platt scaling on {FOLDS}-fold held-out VOA logits",
-                  "data": data_digest(records, stories)}
+                  "data": data_digest(records + written_stories, stories)}
     return model, candidates, written
 
 

@@ -162,7 +162,11 @@ def find_triggers(sent: Span, lexicon) -> list[Trigger]:
             hit = match_sense(tok, senses)
             if hit:
                 found[tok.i] = Trigger(tok, hit[0], hit[1])
-    kept = [t for t in found.values() if not _is_content_of_other(t, found)]
+    # A fallback (PETRARCH) trigger never hides one of dateline's own ("is expected to condemn"), and
+    # gives way when one of dateline's own triggers depends on it ("began a hunger strike": the strike).
+    own = {i: t for i, t in found.items() if not t.sense.fallback}
+    found = {i: t for i, t in found.items() if not t.sense.fallback or not any(c.i in own for c in t.token.children)}
+    kept = [t for t in found.values() if not _is_content_of_other(t, found if t.sense.fallback else own)]
     if len(kept) > 1:
         # "agreed to a ceasefire after two days of fighting", "following the invasion of X": an
         # event named only as the time of the sentence's own event is background, not news

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from dateline.knowledge.loader import KnowledgeFileError, read_table, split_list
 
 LEXICON_FILE = "event_lexicon.tsv"
+# PETRARCH2's verb patterns (MIT), for lemmas the lexicon above lacks (scripts/build_petrarch_tables.py)
+FALLBACK_LEXICON_FILE = "event_lexicon_petrarch.tsv"
 DIMENSIONS_FILE = "dimensions.tsv"
 MODALITY_FILE = "modality_cues.tsv"
 
@@ -36,6 +38,7 @@ class TriggerSense:
     shape: str
     contexts: tuple[str, ...]
     order: int                                       # row number, for stable tie-breaks
+    fallback: bool = False                           # from the PETRARCH fallback table
 
     @property
     def specificity(self) -> int:
@@ -76,8 +79,12 @@ def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
     from dateline import ontology
 
     index: dict[tuple[str, str], list[TriggerSense]] = defaultdict(list)
-    for n, row in enumerate(read_table(LEXICON_FILE, extra_dirs)):
-        where = f"{LEXICON_FILE} row {n + 1} ({row.get('lemma', '')!r})"
+    own = read_table(LEXICON_FILE, extra_dirs)
+    known = {(r["lemma"].lower(), r["pos"].lower()) for r in own}
+    # the fallback never adds a sense to a lemma dateline's own (or the user's) rows describe
+    fallback = [r for r in read_table(FALLBACK_LEXICON_FILE) if (r["lemma"].lower(), r["pos"].lower()) not in known]
+    for n, row in enumerate([*own, *fallback]):
+        where = f"{LEXICON_FILE if n < len(own) else FALLBACK_LEXICON_FILE} row {n + 1} ({row.get('lemma', '')!r})"
         pos, shape, ptype = row["pos"].lower(), row["shape"].lower(), row["type"].upper()
         mode = _dash(row["mode"]) or None
         if pos not in POS:
@@ -95,7 +102,7 @@ def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
         if bad:
             raise KnowledgeFileError(f"{where}: unknown PLOVER context(s) {', '.join(bad)}")
         sense = TriggerSense(row["lemma"].lower(), pos, _parse_requires(row["requires"], where),
-                             ptype, mode, row["cameo"], shape, contexts, n)
+                             ptype, mode, row["cameo"], shape, contexts, n, fallback=n >= len(own))
         index[(sense.lemma, pos)].append(sense)
     # Most specific sense first; among equals, a user row (later) wins over a built-in one.
     return Lexicon({k: tuple(sorted(v, key=lambda s: (-s.specificity, -s.order)))
