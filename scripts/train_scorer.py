@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from dateline.config import Settings  # noqa: E402
 from dateline.evaluate.news import NewsStory, pairing, read_news_gold, score_news  # noqa: E402
 from dateline.model import Article, Extraction  # noqa: E402
-from dateline.scorer.features import candidate_features  # noqa: E402
+from dateline.scorer.features import candidate_features, main_countries  # noqa: E402
 from dateline.scorer.model import DEFAULT_MODEL_PATH, EventScorer, fit, fit_calibration  # noqa: E402
 
 VOA_GOLD = ROOT.parent / "shared" / "data" / "voa-dev" / "gold.jsonl"
@@ -112,18 +112,20 @@ def story_samples(pipe, records: list[dict]) -> list[Sample]:
             if start < 0:
                 raise SystemExit(f"stories: {record['id']}: evidence not in the text: {e['evidence'][:60]!r}")
             spans.append((e["plover"], start, start + len(e["evidence"])))
+        main = main_countries(extraction.events)
         for event in extraction.events:
             right = any(t == event.type and m.sentence_start < end and start < m.sentence_end
                         for t, start, end in spans for m in event.mentions)
-            samples.append(Sample(candidate_features(doc, event, record.get("title")), int(right), STORY_WEIGHT,
-                                  "story"))
+            samples.append(Sample(candidate_features(doc, event, record.get("title"), main=main), int(right),
+                                  STORY_WEIGHT, "story"))
     return samples
 
 
 def voa_candidates(pipe, stories: list[NewsStory]) -> list[tuple[NewsStory, Extraction, list[list[str]]]]:
     out = []
     for story, (doc, extraction) in zip(stories, run(pipe, [s.article() for s in stories])):
-        out.append((story, extraction, [candidate_features(doc, e, story.title) for e in extraction.events]))
+        main = main_countries(extraction.events)
+        out.append((story, extraction, [candidate_features(doc, e, story.title, main=main) for e in extraction.events]))
     return out
 
 

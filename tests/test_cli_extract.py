@@ -72,7 +72,7 @@ def test_bad_inputs_are_reported_and_the_good_one_still_processed(tmp_path, good
 def test_published_given_for_all_inputs_makes_undated_text_usable(tmp_path):
     undated = tmp_path / "undated.txt"
     undated.write_text("Pakistan and Russia agreed to expand trade last year.\n")
-    res = run("extract", str(undated), "--published", "2025-04-18", "--format", "json")
+    res = run("extract", str(undated), "--published", "2025-04-18", "--format", "json", "--min-confidence", "0")
     assert res.exit_code == 0, res.stderr
     years = {e["time"]["value"] for e in json.loads(res.stdout)[0]["events"]}
     assert "2024" in years
@@ -87,12 +87,20 @@ def test_missing_input_and_bad_date_are_clear(tmp_path):
 
 def test_reference_article_from_the_command_line():
     path = needs_shared(REFERENCE_ARTICLE)
-    proc = subprocess.run([sys.executable, "-m", "dateline.cli", "extract", str(path), "--format", "json"],
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run([sys.executable, "-m", "dateline.cli", "extract", str(path), "--format", "json",
+                           "--min-confidence", "0"], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     [rec] = json.loads(proc.stdout)
     assert rec["article"]["outlet"] == "Dawn"
     assert len(rec["events"]) >= 9
+    # at the default threshold the low-confidence candidates are left out, and stderr says how many
+    proc = subprocess.run([sys.executable, "-m", "dateline.cli", "extract", str(path), "--format", "json"],
+                          capture_output=True, text=True, timeout=300)
+    [default] = json.loads(proc.stdout)
+    hidden = len(rec["events"]) - len(default["events"])
+    assert all(e["confidence"] >= 0.5 for e in default["events"])
+    assert hidden == sum(e["confidence"] < 0.5 for e in rec["events"]) > 0
+    assert f"{hidden} candidate events below confidence 0.5 left out" in proc.stderr
 
 
 def test_sample_corpus_runs():

@@ -10,12 +10,16 @@ from click.testing import CliRunner
 from dateline.cli import cli
 
 
+# The register tests read every candidate (--min-confidence 0); the default threshold is tested below.
+EVERY = ("--min-confidence", "0")
+
+
 def run(*args):
     return CliRunner().invoke(cli, list(args), obj={"debug": False})
 
 
 def test_file_in_the_terminal(reference_store_url):
-    r = run("file", "PAK", "RUS", "--db", reference_store_url)
+    r = run("file", "PAK", "RUS", "--db", reference_store_url, *EVERY)
     assert r.exit_code == 0, r.output
     out = r.output
     for text in ("Consultative Group on Strategic Stability", "15th round", "Inter-Governmental Commission",
@@ -29,11 +33,11 @@ def test_file_json_is_the_api_answer(reference_store_url):
 
     from dateline.web.app import create_app
 
-    r = run("file", "PAK", "RUS", "--db", reference_store_url, "--json")
+    r = run("file", "PAK", "RUS", "--db", reference_store_url, "--json", *EVERY)
     assert r.exit_code == 0, r.output
     cli_json = json.loads(r.output)
     with TestClient(create_app(reference_store_url, token="")) as client:
-        answer = client.get("/api/dyads/PAK/RUS/file")
+        answer = client.get("/api/dyads/PAK/RUS/file", params={"min_confidence": 0})
         assert answer.status_code == 200
         api_json = answer.json()
         assert client.get("/api/dyads/PAK/XXX/file").status_code == 422
@@ -44,6 +48,18 @@ def test_file_json_is_the_api_answer(reference_store_url):
     [igc] = [m for m in api_json["mechanisms"] if m["name"] == "Inter-Governmental Commission"]
     assert [(s["ordinal"], s["when"]["value"], s["venue"]) for s in igc["sessions"]] == [(9, "2024", "Moscow")]
     assert all(v["event_ids"] and v["article_ids"] for v in api_json["visits"])
+
+
+def test_the_default_threshold_leaves_low_confidence_rows_out_and_says_so(reference_store_url):
+    from dateline.config import DEFAULT_MIN_CONFIDENCE
+
+    every = run("file", "PAK", "RUS", "--db", reference_store_url, "--json", *EVERY)
+    default = run("file", "PAK", "RUS", "--db", reference_store_url, "--json")
+    assert every.exit_code == default.exit_code == 0, default.output
+    rows = lambda answer: sum(len(json.loads(answer.output)[k]) for k in ("visits", "agreements", "mechanisms"))  # noqa: E731
+    assert rows(default) < rows(every)
+    shown = run("file", "PAK", "RUS", "--db", reference_store_url)
+    assert f"confidence ≥ {DEFAULT_MIN_CONFIDENCE:g}" in shown.output
 
 
 @pytest.mark.parametrize("args, message", [
@@ -66,7 +82,7 @@ def test_a_missing_store_is_one_clear_error(tmp_path):
 
 def test_brief_html_is_self_contained(reference_store_url, tmp_path):
     out = tmp_path / "brief.html"
-    r = run("brief", "PAK", "RUS", "--db", reference_store_url, "--out", str(out))
+    r = run("brief", "PAK", "RUS", "--db", reference_store_url, *EVERY, "--out", str(out))
     assert r.exit_code == 0, r.output
     page = out.read_text(encoding="utf-8")
     assert page.count("<svg") == 2
@@ -85,7 +101,7 @@ def test_brief_html_is_self_contained(reference_store_url, tmp_path):
 
 def test_brief_markdown(reference_store_url, tmp_path):
     out = tmp_path / "brief.md"
-    r = run("brief", "PAK", "RUS", "--db", reference_store_url, "--out", str(out), "--format", "md")
+    r = run("brief", "PAK", "RUS", "--db", reference_store_url, *EVERY, "--out", str(out), "--format", "md")
     assert r.exit_code == 0, r.output
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Pakistan – Russia: relationship brief")
@@ -95,7 +111,7 @@ def test_brief_markdown(reference_store_url, tmp_path):
 
 def test_brief_period(reference_store_url, tmp_path):
     out = tmp_path / "brief.md"
-    r = run("brief", "PAK", "RUS", "--db", reference_store_url, "--out", str(out), "--format", "md",
+    r = run("brief", "PAK", "RUS", "--db", reference_store_url, *EVERY, "--out", str(out), "--format", "md",
             "--from", "2025-01", "--to", "2025-12")
     assert r.exit_code == 0, r.output
     text = out.read_text(encoding="utf-8")

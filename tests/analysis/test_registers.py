@@ -5,13 +5,18 @@ import pytest
 
 from dateline.analysis import Period
 from dateline.analysis.registers import relationship_file
+from dateline.store.selection import Selection
+
+# These tests check how the registers are built from the reference article's candidates, so they read
+# every candidate; what the default confidence threshold leaves out is tested in test_file_views.py.
+EVERY = Selection(min_confidence=0.0)
 
 
 @pytest.fixture(scope="module")
 def alone(reference_store_url):
     from dateline.store import open_store
     store = open_store(reference_store_url, create=False)
-    yield store, relationship_file(store, "PAK", "RUS", knowledge=())
+    yield store, relationship_file(store, "PAK", "RUS", knowledge=(), selection=EVERY)
     store.close()
 
 
@@ -19,7 +24,7 @@ def alone(reference_store_url):
 def together(samples_store_url):
     from dateline.store import open_store
     store = open_store(samples_store_url, create=False)
-    yield store, relationship_file(store, "PAK", "RUS", knowledge=())
+    yield store, relationship_file(store, "PAK", "RUS", knowledge=(), selection=EVERY)
     store.close()
 
 
@@ -119,7 +124,7 @@ def test_agreement_reached_reads_its_clause(together):
 
 def test_a_target_is_listed_as_a_target(together):
     store, _ = together
-    rf = relationship_file(store, "RUS", "TUR", knowledge=())
+    rf = relationship_file(store, "RUS", "TUR", knowledge=(), selection=EVERY)
     kinds = {(f.indicator, f.kind, f.value) for f in rf.figures}
     assert ("trade_volume", "target", 100e9) in kinds
     assert ("trade_volume", "actual", 100e9) not in kinds
@@ -127,7 +132,7 @@ def test_a_target_is_listed_as_a_target(together):
 
 def test_period_bounds_the_registers(together):
     store, _ = together
-    rf = relationship_file(store, "PAK", "RUS", Period.parse("2025", "2025"), knowledge=())
+    rf = relationship_file(store, "PAK", "RUS", Period.parse("2025", "2025"), knowledge=(), selection=EVERY)
     assert {v.visitor.name for v in rf.visits} == {"Sergei Ryabkov"}
     assert [m.name for m in rf.mechanisms] == ["Consultative Group on Strategic Stability"]
     assert rf.figures == []
@@ -138,8 +143,8 @@ def test_a_users_mechanism_applies_to_stored_articles(together, tmp_path):
     (tmp_path / "mechanisms.tsv").write_text(
         "name\tkind\tpattern\nLNG Talks\tdialogue\ttalks\\s+on\\s+liquefied\\s+natural\\s+gas\n", encoding="utf-8")
     (tmp_path / "mechanism_patterns.tsv").write_text("pattern\n{mechanism}\n", encoding="utf-8")
-    before = relationship_file(store, "PAK", "RUS", knowledge=())
-    after = relationship_file(store, "PAK", "RUS", knowledge=(str(tmp_path),))
+    before = relationship_file(store, "PAK", "RUS", knowledge=(), selection=EVERY)
+    after = relationship_file(store, "PAK", "RUS", knowledge=(str(tmp_path),), selection=EVERY)
     assert "LNG Talks" not in [m.name for m in before.mechanisms]
     [lng] = [m for m in after.mechanisms if m.name == "LNG Talks"]
     assert [(s.ordinal, s.when.value) for s in lng.sessions] == [(None, "2024")]

@@ -243,7 +243,12 @@ def test_reference_article_keeps_every_extracted_event_in_the_store(store, pipel
     extraction = pipeline.extract(article)
     result = store.add(extraction)
     assert result.n_new == len(extraction.events)
-    assert store.count_events(EventQuery(dyad=("PAK", "RUS"))) == len(extraction.events)
+    # every candidate is stored, whatever its confidence; reads count them all at threshold 0
+    from dateline.store.selection import MODALITIES, Selection
+    every = Selection(frozenset(MODALITIES), min_confidence=0.0)
+    assert store.count_events(EventQuery(dyad=("PAK", "RUS"), selection=every)) == len(extraction.events)
+    shown = [e for e in extraction.events if e.confidence >= 0.5 and not (e.negated or e.hypothetical or e.future)]
+    assert store.count_events(EventQuery(dyad=("PAK", "RUS"), selection=Selection(min_confidence=0.5))) == len(shown)
 
 
 def test_failure_of_new_content_under_a_stored_article_id_keeps_the_stored_article(store):

@@ -5,6 +5,10 @@ import json
 
 from dateline.ingest import read_inputs
 from dateline.store import EventQuery
+from dateline.store.selection import Selection
+
+# These tests follow one event through an update, whatever the scorer thinks of it.
+EVERY = Selection(min_confidence=0.0)
 
 
 def read_one(path):
@@ -25,7 +29,7 @@ def test_same_url_new_text_replaces_the_old_version(tmp_path, store, pipeline):
     assert a1.id == a2.id and a1.content_hash != a2.content_hash
     store.add(pipeline.extract(a1))
     store.add(pipeline.extract(a2))
-    found = store.query_events(EventQuery(dyad=("PAK", "RUS")))
+    found = store.query_events(EventQuery(dyad=("PAK", "RUS"), selection=EVERY))
     assert len(found) == 1
     assert found[0].source_count == 1
     assert all("energy" in m.sentence for m in found[0].mentions)
@@ -48,7 +52,7 @@ def write_record(path, **fields):
 def test_a_corrected_publication_date_updates_the_article_and_re_resolves_its_times(tmp_path, store, pipeline):
     wrong = write_record(tmp_path / "v1.jsonl", published="2025-04-18")
     assert store.add(pipeline.extract(wrong)).status == "added"
-    [before] = store.query_events(EventQuery(dyad=("PAK", "RUS")))
+    [before] = store.query_events(EventQuery(dyad=("PAK", "RUS"), selection=EVERY))
     assert before.time.earliest.isoformat() == "2025-04-17"       # the Thursday before 18 April
     fixed = write_record(tmp_path / "v1.jsonl", published="2025-04-25")
     assert (fixed.id, fixed.content_hash) == (wrong.id, wrong.content_hash)
@@ -56,7 +60,7 @@ def test_a_corrected_publication_date_updates_the_article_and_re_resolves_its_ti
     result = store.add(pipeline.extract(fixed))
     assert result.status == "updated"
     assert store.get_article(fixed.id).published.isoformat() == "2025-04-25"
-    [after] = store.query_events(EventQuery(dyad=("PAK", "RUS")))
+    [after] = store.query_events(EventQuery(dyad=("PAK", "RUS"), selection=EVERY))
     assert after.time.earliest.isoformat() == "2025-04-24"       # the Thursday before 25 April
     assert after.source_count == 1 and store.status().articles == 1
     assert store.add(pipeline.extract(fixed)).status == "unchanged"

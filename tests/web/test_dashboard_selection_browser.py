@@ -30,6 +30,10 @@ def server(tmp_path_factory):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    # the page shows every candidate unless a test sets the confidence box: these tests check what is drawn,
+    # not the shipped threshold (tests/analysis/test_file_views.py, tests/test_cli_extract.py)
+    every = pytest.MonkeyPatch()
+    every.setenv("DATELINE_MIN_CONFIDENCE", "0")
     srv = uvicorn.Server(uvicorn.Config(create_app(db, token=""), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -40,6 +44,7 @@ def server(tmp_path_factory):
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=10)
+    every.undo()
 
 
 @pytest.fixture

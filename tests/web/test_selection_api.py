@@ -9,14 +9,18 @@ import selection_data
 
 @pytest.fixture(scope="module")
 def api(tmp_path_factory):
+    """The modality tests read at threshold 0 unless they name one (the shipped default threshold is
+    tested in tests/analysis/test_file_views.py and tests/test_cli_extract.py)."""
     from fastapi.testclient import TestClient
 
     from dateline.web.app import create_app
 
     path = str(tmp_path_factory.mktemp("selection") / "store.db")
     selection_data.fill(path)
-    with TestClient(create_app(path, token="")) as c:
-        yield c
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DATELINE_MIN_CONFIDENCE", "0")
+        with TestClient(create_app(path, token="")) as c:
+            yield c
 
 
 def get(api, url: str) -> dict:

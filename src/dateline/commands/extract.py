@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import click
 
 from dateline.commands.options import date_option
+from dateline.config import DEFAULT_MIN_CONFIDENCE
 from dateline.model import Article, Extraction, to_jsonable
 
 
@@ -43,8 +44,9 @@ def checked_articles(paths, published, outlet, max_bytes, allow_undated, failure
 @click.option("--dask", "dask_scheduler", metavar="SCHEDULER",
               help="Extract on Dask: 'processes' for local processes or tcp://host:port of a cluster.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="X",
-              help="Leave out events whose confidence is below this (0..1; 0 keeps all; default "
-                   "$DATELINE_MIN_CONFIDENCE or 0). Negated, hypothetical and announced events are kept, flagged.")
+              help=f"Leave out events whose confidence is below this (0..1; 0 keeps all; default "
+                   f"$DATELINE_MIN_CONFIDENCE or {DEFAULT_MIN_CONFIDENCE:g}). Negated, hypothetical and announced "
+                   f"events are kept, flagged.")
 def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_undated, max_size, dask_scheduler,
             min_confidence) -> None:
     """Extract coded, traceable events from articles: text/e-paper files, HTML pages, folders, JSONL/CSV corpora.
@@ -77,7 +79,7 @@ def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_unda
         extractions = extract_with_dask(articles, scheduler=dask_scheduler, settings=settings, keep_failures=True)
     else:
         extractions = Pipeline(settings).extract_each(articles)
-    n_articles = 0
+    n_articles = hidden = 0
     collected: list[Extraction] = []
     for extraction in extractions:
         if isinstance(extraction, ExtractionFailed):  # one article's extraction raised: one line, go on
@@ -85,7 +87,9 @@ def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_unda
             click.echo(f"error: {extraction}", err=True)
             continue
         n_articles += 1
+        candidates = len(extraction.events)
         extraction = confident(extraction, min_confidence)
+        hidden += candidates - len(extraction.events)
         if fmt == "jsonl":
             sys.stdout.write(json.dumps(to_jsonable(extraction), ensure_ascii=False) + "\n")
         elif fmt == "json":
@@ -96,6 +100,11 @@ def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_unda
     if fmt == "json":
         json.dump([to_jsonable(e) for e in collected], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
+    if hidden:
+        from dateline.commands.text import plural
+        threshold = settings.min_confidence if min_confidence is None else min_confidence
+        click.echo(f"{plural(hidden, 'candidate event')} below confidence {threshold:g} left out "
+                   f"(--min-confidence 0 shows every candidate with its confidence)", err=True)
     if failures:
         from dateline.commands.text import plural
         click.echo(f"{plural(len(failures), 'input')} failed, {plural(n_articles, 'article')} extracted", err=True)

@@ -37,7 +37,8 @@ def print_extraction(ex: Extraction, console: Console | None = None) -> None:
     if meta:
         console.print(f"[dim]{meta}   {a.source or ''}   id {a.id}[/dim]")
     table = Table(show_lines=False, expand=True, header_style="bold")
-    for col, kw in (("#", {"justify": "right"}), ("type · mode", {}), ("CAMEO", {}), ("actor → recipient", {"ratio": 3}),
+    for col, kw in (("#", {"justify": "right"}), ("type · mode", {}), ("CAMEO", {}), ("conf.", {"justify": "right"}),
+                    ("actor → recipient", {"ratio": 3}),
                     ("when", {}), ("where", {}), ("contexts / dims", {"ratio": 2}), ("evidence", {"ratio": 4})):
         table.add_column(col, **kw)
     for i, e in enumerate(ex.events, 1):
@@ -48,7 +49,7 @@ def print_extraction(ex: Extraction, console: Console | None = None) -> None:
         tags = ", ".join(e.contexts) + (" | " + ", ".join(e.dimensions) if e.dimensions else "")
         m = e.mentions[0] if e.mentions else None
         evidence = (m.sentence if m else "")[:160] + (f" [dim](+{len(e.mentions) - 1} more)[/dim]" if len(e.mentions) > 1 else "")
-        table.add_row(str(i), f"[{QUAD_STYLE.get(e.quad_class, '')}]{kind}[/]", e.cameo or "",
+        table.add_row(str(i), f"[{QUAD_STYLE.get(e.quad_class, '')}]{kind}[/]", e.cameo or "", f"{e.confidence:.2f}",
                       f"{actor_label(e.actors)} → {actor_label(e.recipients)}", time_label(e.time), where, tags, evidence)
     console.print(table)
     if ex.facts:

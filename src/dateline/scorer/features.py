@@ -2,6 +2,8 @@
 a real event of its type. Names are readable strings so that `explain` can show what moved a score."""
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Token
 
 from dateline.extractors import sentences
@@ -41,27 +43,40 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
 # mentions). Single written training sentences have no story, so these are left out when training on
 # them (``context=False``) rather than taught that every sentence is a lead.
 CONTEXT = ("sentence_index=", "type+lead=", "lead+time=", "mentions=", "has_title", "trigger_in_title",
-           "actor_in_title")
+           "actor_in_title", "dyad=", "type+dyad=")
+
+
+def main_countries(events: list[Event]) -> frozenset[str]:
+    """The article's two most-named countries among its candidates' actors and recipients (each named
+    by at least two candidates): the relationship the story is about."""
+    counts = Counter(c for e in events for c in {a.country for a in e.actors + e.recipients if a.country})
+    top = [c for c, n in counts.most_common(2) if n >= 2]
+    return frozenset(top) if len(top) == 2 else frozenset()
 
 
 def _title_words(text: str | None) -> set[str]:
     return {w.strip(".,:;!?\"'\u201c\u201d\u2018\u2019()").lower() for w in (text or "").split()} - {""}
 
 
-def candidate_features(doc: Doc, event: Event, title: str | None = None, context: bool = True) -> list[str]:
+def candidate_features(doc: Doc, event: Event, title: str | None = None, context: bool = True,
+                       main: frozenset[str] = frozenset()) -> list[str]:
     """Binary features of ``event`` (a rule candidate) in ``doc``; each name says what it tests.
 
-    ``title`` is the article's headline; ``context=False`` leaves out the features of the story around
-    the sentence (see CONTEXT)."""
-    f = _sentence_features(doc, event) + _story_features(doc, event, title)
+    ``title`` is the article's headline, ``main`` its main pair of countries (``main_countries``);
+    ``context=False`` leaves out the features of the story around the sentence (see CONTEXT)."""
+    f = _sentence_features(doc, event) + _story_features(doc, event, title, main)
     if not context:
         f = [name for name in f if not name.startswith(CONTEXT)]
     return list(dict.fromkeys(f))
 
 
-def _story_features(doc: Doc, event: Event, title: str | None) -> list[str]:
+def _story_features(doc: Doc, event: Event, title: str | None, main: frozenset[str]) -> list[str]:
     f = []
     t = event.type
+    if main:
+        shared = len(main & {a.country for a in event.actors + event.recipients if a.country})
+        dyad = ("none", "one", "both")[shared]
+        f += [f"dyad={dyad}", f"type+dyad={t}+{dyad}"]
     if event.mentions:
         lead = event.mentions[0].sentence_index == 0
         granularity = event.time.granularity if event.time else "none"

@@ -54,10 +54,11 @@ class EventScorer:
 
     def score(self, doc, events: list[Event], title: str | None = None) -> list[Event]:
         """Set each candidate's confidence to the probability that it is a real event of its type."""
-        from dateline.scorer.features import candidate_features
+        from dateline.scorer.features import candidate_features, main_countries
 
+        main = main_countries(events)
         for event in events:
-            event.confidence = round(self.probability(candidate_features(doc, event, title)), 4)
+            event.confidence = round(self.probability(candidate_features(doc, event, title, main=main)), 4)
         return events
 
     def to_json(self) -> str:
