@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+from collections import Counter
 import json
 import sys
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from dateline.config import Settings  # noqa: E402
+from dateline.config import DEFAULT_MIN_CONFIDENCE, Settings  # noqa: E402
 from dateline.evaluate.news import NewsStory, pairing, read_news_gold, score_news  # noqa: E402
 from dateline.model import Article, Extraction  # noqa: E402
 from dateline.scorer.features import candidate_features, main_countries  # noqa: E402
@@ -217,6 +218,7 @@ def cross_validate(candidates, written: list[Sample]) -> None:
         fmt = lambda r: f"{r[0] / r[1]:.2f}" if r[1] else "n/a"  # noqa: E731
         print(f"| {threshold:.1f} | {s.precision or 0:.2f} | {s.recall or 0:.2f} | {s.matched} | "
               f"{s.emitted - s.absorbed} | {fmt(ta)} | {fmt(aa)} | {fmt(da)} | {s.doc_type_macro_f1() or 0:.2f} |")
+    by_type(stories, extractions, DEFAULT_MIN_CONFIDENCE)
     probs = []
     for story, extraction, _ in candidates:
         probs += [e.confidence for e in extraction.events if not (e.negated or e.hypothetical)]
@@ -233,6 +235,28 @@ def cross_validate(candidates, written: list[Sample]) -> None:
         ece += len(idx) / n * abs(observed - mean)
         print(f"| {lo:.1f}–{lo + 0.1:.1f} | {len(idx)} | {observed:.2f} | {mean:.2f} |")
     print(f"\nexpected calibration error (10 bins): {ece:.3f} over {n} held-out candidates")
+
+
+def by_type(stories, extractions, threshold: float) -> None:
+    """Per PLOVER type at ``threshold``: required gold events found, and the system's events of that
+    type that are right (paired with a required gold event of the same type) among those counted."""
+    s = score_news(stories, extractions, min_confidence=threshold)
+    gold, found, emitted, right = Counter(), Counter(), Counter(), Counter()
+    for story in stories:
+        gold.update(g.plover for g in story.events if g.required)
+    for p in s.pairs:
+        found[p.gold.plover] += 1
+        if p.event.type == p.gold.plover:
+            right[p.event.type] += 1
+    for _, event in s.false_alarms:
+        emitted[event.type] += 1
+    for p in s.pairs:
+        emitted[p.event.type] += 1
+    print(f"\n### By type at threshold {threshold:g} (cross-validated)\n")
+    print("| type | required gold | found | system events (not absorbed) | of them right type and paired |")
+    print("|---|---|---|---|---|")
+    for t in sorted(set(gold) | set(emitted)):
+        print(f"| {t} | {gold[t]} | {found[t]} | {emitted[t]} | {right[t]} |")
 
 
 def main() -> int:

@@ -31,3 +31,12 @@ def test_every_expected_event_is_matched(pipeline):
     missed = [m for m in result.events.mismatches if m.kind == "missed"]
     assert not missed, "\n".join(f"{m.gold_id}: {m.expected} | found: {m.found}" for m in missed)
     assert result.events.detection.recall == 1.0
+
+
+def test_min_confidence_scores_only_the_events_above_it(pipeline):
+    needs_shared(REFERENCE_ARTICLE)
+    every = evaluate(read_gold(GOLD), gold_path=str(GOLD), pipeline=pipeline)
+    some = evaluate(read_gold(GOLD), gold_path=str(GOLD), pipeline=pipeline, min_confidence=0.5)
+    none = evaluate(read_gold(GOLD), gold_path=str(GOLD), pipeline=pipeline, min_confidence=1.0)
+    assert none.events.detection.recall == 0.0
+    assert 0.0 < some.events.detection.recall < every.events.detection.recall == 1.0

@@ -23,7 +23,7 @@ from dateline.evaluate.score import GROUPINGS
 @click.option("--write-gold", type=click.Path(dir_okay=False, path_type=Path),
               help="Also save the gold records, converted to dateline's gold JSONL, to this file.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-              help="Story-level (news) gold only: count system events at or above this confidence.")
+              help="Count only system events at or above this confidence (0: every candidate).")
 def evaluate(gold: Path, report_path: Path | None, by: str | None, fmt: str, mismatches: int,
              limit: int | None, write_gold: Path | None, min_confidence: float) -> None:
     """Score extraction against GOLD (see docs/evaluation.md for the format and matching rule)."""
@@ -43,7 +43,8 @@ def evaluate(gold: Path, report_path: Path | None, by: str | None, fmt: str, mis
         count = save_gold(records, write_gold)
         click.echo(f"wrote {count} gold records to {write_gold}", err=True)
     try:
-        result = run_evaluation(records, name=gold.name, gold_path=str(gold), by=by, notes=notes)
+        result = run_evaluation(records, name=gold.name, gold_path=str(gold), by=by, notes=notes,
+                                min_confidence=min_confidence)
     except (GoldFormatError, GoldArticleError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(render_text(result))

@@ -123,14 +123,19 @@ def load_gold(path: str | Path, fmt: str = "auto") -> tuple[list[GoldRecord], li
 
 def evaluate(records: list[GoldRecord], name: str = "", gold_path: str = "", by: str | None = None,
              pipeline: "Pipeline | None" = None, timex_normaliser: Callable[[str, date], str | None] | None = None,
-             notes: list[str] | None = None, progress: Callable[[int], None] | None = None) -> Evaluation:
-    """Run the system where the gold asks for events or facts, then score events and time values."""
+             notes: list[str] | None = None, progress: Callable[[int], None] | None = None,
+             min_confidence: float = 0.0) -> Evaluation:
+    """Run the system where the gold asks for events or facts, then score events and time values.
+    ``min_confidence``: score only the events at or above it (0: every candidate)."""
     from dateline.evaluate.score import score_events, score_timexes
 
     started = time.perf_counter()
     result = Evaluation(name=name or gold_path, gold_path=gold_path, records=records, notes=list(notes or []), by=by)
     if any(needs_extraction(r) for r in records):
         extractions = run_system(records, pipeline, progress)
+        if min_confidence > 0:
+            from dateline.store.selection import confident
+            extractions = [confident(x, min_confidence) for x in extractions]
         result.events = score_events(records, extractions, by=by)
     if any(r.timexes for r in records):
         result.timexes = score_timexes(records, timex_normaliser or default_timex_normaliser())
