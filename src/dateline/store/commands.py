@@ -1,6 +1,7 @@
 """CLI commands over the store: `dateline ingest`, `events`, `export` and `status`."""
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import sys
@@ -14,6 +15,7 @@ from dateline.commands import validate
 from dateline.commands.options import (check_period, date_option, filter_value, period_end_option,
                                        period_start_option, selection_options)
 from dateline.commands.text import plural, shorten
+from dateline.distributed.cluster import SCHEDULER_HELP
 from dateline.store.errors import StoreError
 from dateline.store.query import MAX_COUNT
 
@@ -113,31 +115,15 @@ def _extract_safely(pipeline, batch: list) -> Iterator[tuple[object, object]]:
     yield from zip(batch, results)
 
 
-class DaskExtractor:
-    """Batches are extracted on Dask workers; a batch that fails is redone here, article by article."""
-
-    def __init__(self, scheduler: str) -> None:
-        self.scheduler = scheduler
-        self._local = None
-
-    def extract_many(self, articles: list):
-        from dateline.distributed import extract_with_dask
-
-        return extract_with_dask(articles, scheduler=self.scheduler, partition_size=max(1, len(articles) // 8))
-
-    def extract_each(self, articles: list):
-        """Failed articles come back as ExtractionFailed values, from whichever worker."""
-        from dateline.distributed import extract_with_dask
-
-        return extract_with_dask(articles, scheduler=self.scheduler, partition_size=max(1, len(articles) // 8),
-                                 keep_failures=True)
-
-    def extract(self, article):
-        from dateline.pipeline import Pipeline
-
-        if self._local is None:
-            self._local = Pipeline()
-        return self._local.extract(article)
+def _batched(items, size: int):
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 @click.command()
@@ -153,8 +139,7 @@ class DaskExtractor:
 @click.option("--batch-size", type=click.IntRange(1, MAX_BATCH), default=32, show_default=True,
               help="Articles per extraction batch.")
 @click.option("--dask", "dask_scheduler", metavar="SCHEDULER",
-              help="Extract on Dask: 'processes' for local processes or tcp://host:port of a cluster; "
-                   "the store is written from this process.")
+              help=SCHEDULER_HELP + " The store is written from this process only.")
 def ingest(inputs, db, published, outlet, sample, allow_undated, max_size, batch_size, dask_scheduler) -> None:
     """Extract events from articles and keep them in the store (idempotent and resumable).
 
@@ -181,8 +166,16 @@ def ingest(inputs, db, published, outlet, sample, allow_undated, max_size, batch
     store = _open(db)
     counts = IngestCounts()
     console = Console(stderr=True)
+    stack = contextlib.ExitStack()
     try:
-        pipeline = DaskExtractor(dask_scheduler) if dask_scheduler else Pipeline()
+        if dask_scheduler:  # one cluster for the whole run, closed however it ends
+            from dateline.distributed import DaskExtractor
+            try:
+                dask = stack.enter_context(DaskExtractor(dask_scheduler, max_articles=batch_size))
+            except ValueError as exc:
+                raise click.BadParameter(str(exc), param_hint="--dask") from None
+        else:
+            pipeline = Pipeline()
         progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                             TextColumn("{task.fields[articles]} articles · {task.fields[events]} events · "
                                        "{task.fields[failures]} failed · {task.fields[unchanged]} unchanged"),
@@ -207,54 +200,60 @@ def ingest(inputs, db, published, outlet, sample, allow_undated, max_size, batch
                                        soft_wrap=True)   # one line, however long the path
                 refresh()
 
-            batch = []
-
-            def run_batch() -> None:
-                for article, outcome in _extract_safely(pipeline, batch):
-                    if isinstance(outcome, Exception):  # one line: the error's type and first sentence
-                        fail(article.source or article.id, ExtractionFailed.of(article, outcome).reason, article)
-                        continue
-                    try:
-                        result = store.add(outcome)
-                    except Exception as exc:  # noqa: BLE001 - sorted below: article fault or store down
-                        if not is_article_fault(exc):
-                            raise
-                        fail(article.source or article.id, f"storing failed: {_describe(exc)}", article)
-                        continue
-                    if result.status == "unchanged":
-                        counts.unchanged += 1
-                    else:
-                        if result.status == "updated":
-                            counts.updated += 1
-                        else:
-                            counts.articles += 1
-                        counts.events += result.n_events
-                        counts.merged += result.n_merged
-                    refresh()
-                batch.clear()
-
-            for item in read_inputs(paths, published=published, outlet=outlet,
-                                    max_bytes=int(max_size * 1_000_000)):
-                if isinstance(item, InputError):
-                    fail(item.source, item.message)
-                    continue
-                if item.published is None and not allow_undated:
-                    fail(item.source or item.id, "no publication date found; relative dates cannot be resolved "
-                                                 "(pass --published YYYY-MM-DD or --allow-undated)", item)
-                    continue
-                if store.is_current(item, __version__):
+            def store_outcome(article, outcome) -> None:
+                if isinstance(outcome, Exception):  # one line: the error's type and first sentence
+                    fail(article.source or article.id, ExtractionFailed.of(article, outcome).reason, article)
+                    return
+                try:
+                    result = store.add(outcome)
+                except Exception as exc:  # noqa: BLE001 - sorted below: article fault or store down
+                    if not is_article_fault(exc):
+                        raise
+                    fail(article.source or article.id, f"storing failed: {_describe(exc)}", article)
+                    return
+                if result.status == "unchanged":
                     counts.unchanged += 1
-                    refresh()
-                    continue
-                batch.append(item)
-                if len(batch) >= batch_size:
-                    run_batch()
-            run_batch()
+                else:
+                    if result.status == "updated":
+                        counts.updated += 1
+                    else:
+                        counts.articles += 1
+                    counts.events += result.n_events
+                    counts.merged += result.n_merged
+                refresh()
+
+            def to_extract():
+                """The articles to extract, read lazily; bad and unchanged ones are counted here."""
+                for item in read_inputs(paths, published=published, outlet=outlet,
+                                        max_bytes=int(max_size * 1_000_000)):
+                    if isinstance(item, InputError):
+                        fail(item.source, item.message)
+                        continue
+                    if item.published is None and not allow_undated:
+                        fail(item.source or item.id, "no publication date found; relative dates cannot be "
+                                                     "resolved (pass --published YYYY-MM-DD or --allow-undated)", item)
+                        continue
+                    if store.is_current(item, __version__):
+                        counts.unchanged += 1
+                        refresh()
+                        continue
+                    yield item
+
+            if dask_scheduler:  # results come back in input order, as the workers finish them
+                pairs = dask.extract_pairs(to_extract())
+            else:
+                pairs = (pair for batch in _batched(to_extract(), batch_size)
+                         for pair in _extract_safely(pipeline, batch))
+            for article, outcome in pairs:
+                store_outcome(article, outcome)
     except StoreError as exc:
         raise click.ClickException(f"{exc} (kept: {plural(counts.articles, 'article')} stored before the error)") \
             from None
     finally:
-        store.close()
+        try:
+            stack.close()  # the Dask cluster, if any: no worker outlives the run
+        finally:
+            store.close()
     click.echo(f"{plural(counts.articles, 'article')} stored, {plural(counts.events, 'event')} "
                f"({counts.merged} merged into events already stored), {counts.updated} updated, "
                f"{counts.unchanged} unchanged, "
