@@ -163,9 +163,15 @@ def test_hypothetical_attack_is_a_threat(nlp):
     assert ids(ev.actors) == ["country:IRN"] and ids(ev.recipients) == ["country:ISR"]
 
 
-def test_future_sanction_is_a_threat_and_past_one_is_not(nlp):
-    ev = extract(nlp, "Pakistan will expel Indian diplomats.".replace("Indian", "India's"))[0]
-    assert (ev.type, ev.mode, ev.future) == ("THREATEN", "expel", True)
+def test_announced_sanction_stays_a_sanction_and_a_hypothetical_one_is_a_threat(nlp):
+    # an announced cut-off is the decision itself, flagged future (counted apart as announced);
+    # only a conditional or speculative one is a threat
+    ev = extract(nlp, "Pakistan will expel India's diplomats.")[0]
+    assert (ev.type, ev.mode, ev.future) == ("SANCTION", "expel", True)
+    ev = extract(nlp, "Pakistan said it would stop sending weapons to India.")[0]
+    assert (ev.type, ev.cameo, ev.future, ev.hypothetical) == ("SANCTION", "162", True, False)
+    ev = extract(nlp, "Pakistan could expel India's diplomats.")[0]
+    assert (ev.type, ev.mode, ev.hypothetical) == ("THREATEN", "expel", True)
     ev = extract(nlp, "Pakistan expelled India's diplomats.")[0]
     assert (ev.type, ev.mode) == ("SANCTION", "expel")
 
@@ -307,7 +313,10 @@ def test_lexicon_senses(nlp, text, etype, mode):
 
 
 def test_calling_someone_something_is_no_phone_call(nlp):
-    assert extract(nlp, "Pakistan called India a threat to peace.") == []
+    # "called X a threat / a liar" is an accusation (ACCUSE 111), never a phone call
+    [ev] = extract(nlp, "Pakistan called India a threat to peace.")
+    assert (ev.type, ev.cameo, ev.mode) == ("ACCUSE", "111", None)
+    assert extract(nlp, "Pakistan called India a partner.") == []    # a label that accuses no one
 
 
 def test_helped_by_participle_is_no_aid(nlp):

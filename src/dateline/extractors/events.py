@@ -91,14 +91,16 @@ def _child_lemmas(tok: Token, deps: frozenset[str] | set[str]) -> list[Token]:
 def _constraint_values(tok: Token, key: str) -> list[str]:
     if key == "form":
         return [tok.lower_]
-    if key == "prt" or key == "prep":
-        return [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")]
+    if key == "prt" or key == "prep":   # a time ("called Putin on Tuesday") is no argument's preposition
+        return [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent") and not _temporal(c)]
     if key == "mod":   # "joint exercise", "sexually abused"
         return [c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "advmod")]
     if key == "xcomp":   # also "sworn to fight", parsed as an infinitival adverbial clause
         return [c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "ccomp") or _is_to_clause(c)]
     if key == "has":   # a dependent of this kind is present: "called X a Y" has an oprd
         return [c.dep_ for c in tok.children]
+    if key == "oprd":   # what X is called: "called the minister a liar"
+        return [c.lemma_.lower() for c in tok.children if c.dep_ == "oprd"]
     if key == "clause_aux":   # "said China must drop ...": the modal of an embedded clause
         return [a.lower_ for c in tok.children if c.dep_ == "ccomp"
                 for a in c.children if a.dep_ in ("aux", "auxpass")]
@@ -113,6 +115,16 @@ def _constraint_values(tok: Token, key: str) -> list[str]:
         objs += [c for c in tok.children if c.dep_ == "compound"]
         objs += [c for o in list(objs) for c in o.conjuncts]
     return [o.lemma_.lower() for o in objs] + [o.lower_ for o in objs]
+
+
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day",
+                         "week", "month", "year", "morning", "evening", "night", "afternoon", "weekend"})
+
+
+def _temporal(prep: Token) -> bool:
+    """ "on Tuesday", "in March", "on the same day": a preposition whose object is a time."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") or o.lower_ in _TIME_WORDS for o in objs)
 
 
 def _any_to_clause(tok: Token) -> list[str]:

@@ -63,9 +63,27 @@ def tense(token: Token) -> str:
     return "none"
 
 
+def _reported_would(verb: Token, aux: Token) -> bool:
+    """ "said it would stop sending weapons": "would" in reported speech is the future seen from the
+    past (the announcement of an act), not a hypothetical; "said it would ... if ..." stays one."""
+    if aux.lower_ not in ("would", "'d") or verb.dep_ != "ccomp":
+        return False
+    from dateline.extractors.roles import speech_verbs
+
+    conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                      for c in verb.children)
+    return verb.head.lemma_.lower() in speech_verbs() and not conditional
+
+
 class ModalityDetector:
     def __init__(self, extra_dirs: tuple[str, ...] = ()) -> None:
         self.cues = load_modality_cues(extra_dirs)
+
+    def _conditioned(self, verb: Token) -> bool:
+        """A condition attached to the trigger's own clause: an adverbial clause headed by a
+        hypothetical mark ("if", "unless") makes the main act conditional."""
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and self._cue("mark", m.lower_) == "hypothetical"
+                                             for m in c.children) for c in verb.children)
 
     def _cue(self, role: str, word: str) -> str | None:
         return self.cues.get((role, word.lower()))
@@ -84,6 +102,8 @@ class ModalityDetector:
             for child in verb.children:
                 if child.dep_ in _AUX_DEPS:
                     kind = self._cue("aux", child.lower_)
+                    if kind == "hypothetical" and _reported_would(verb, child):
+                        kind = "future"
                 elif child.dep_ == "neg":
                     kind = self._cue("neg", child.lower_)
                 elif child.dep_ == "mark":
@@ -92,6 +112,8 @@ class ModalityDetector:
                     kind = None
                 if kind:
                     flags[kind] = True
+            if steps == 0 and self._conditioned(verb):
+                flags["hypothetical"] = True       # "unless a deal is reached, X will impose tariffs"
             if steps > 0:                          # a verb the trigger depends on
                 kind = self._cue("governor", verb.lemma_) or self._cue("governor", verb.lower_)
                 if kind:

@@ -17,7 +17,7 @@ FALLBACK_LEXICON_FILE = "event_lexicon_petrarch.tsv"
 DIMENSIONS_FILE = "dimensions.tsv"
 MODALITY_FILE = "modality_cues.tsv"
 
-CONSTRAINT_KEYS = frozenset({"obj", "prep", "prt", "mod", "form", "xcomp", "has", "clause_aux"})
+CONSTRAINT_KEYS = frozenset({"obj", "prep", "prt", "mod", "form", "xcomp", "has", "oprd", "clause_aux"})
 ANY = "*"                                   # a constraint value that any word satisfies
 SHAPES = frozenset({"directed", "reciprocal", "swap", "none"})
 POS = frozenset({"verb", "noun"})

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from dateline.ontology.plover import event_type, mode as plover_mode
 from dateline.ontology.tables import OntologyDataError, rows
 
-_WHEN = frozenset({"future", "irrealis"})
+_WHEN = frozenset({"future", "hypothetical", "irrealis"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +23,8 @@ def _rules() -> dict[tuple[str, str, str], Recoding]:
     out = {}
     for r in rows("irrealis.tsv"):
         if r["when"] not in _WHEN:
-            raise OntologyDataError(f"irrealis.tsv: 'when' must be future or irrealis, not {r['when']!r}")
+            raise OntologyDataError(f"irrealis.tsv: 'when' must be future, hypothetical or irrealis, "
+                                    f"not {r['when']!r}")
         event_type(r["type"])
         event_type(r["to_type"])
         to_mode = None if r["to_mode"] == "-" else r["to_mode"]
@@ -39,7 +40,7 @@ def recode_irrealis(type_name: str, mode_name: str | None, future: bool,
     if not (future or hypothetical):
         return None
     rules = _rules()
-    whens = ("future", "irrealis") if future else ("irrealis",)
+    whens = ("future", "irrealis") if future else ("hypothetical", "irrealis")
     for when in whens:
         for m in (mode_name or "", "*"):
             hit = rules.get((type_name, m, when))

@@ -1,0 +1,74 @@
+"""The failure classes of the real-news issue, on sentences written here, through the whole pipeline
+(every candidate: min_confidence=0, so these test the rules, not the scorer's threshold)."""
+from __future__ import annotations
+
+import pytest
+
+import dateline
+
+MONDAY, FRIDAY = "2025-03-17", "2025-03-14"
+
+
+def events(text, published=FRIDAY):
+    return dateline.extract(text, published=published, min_confidence=0).events
+
+
+def asserted(text, published=FRIDAY):
+    return [e for e in events(text, published) if not (e.negated or e.hypothetical)]
+
+
+# -- cut-offs are SANCTION (CAMEO 16x), never aid or cooperation ------------------------------------
+@pytest.mark.parametrize("text, cameo, future", [
+    ("Washington froze loans to the Ugandan government on Friday.", "162", False),
+    ("Pakistan said it would stop sending weapons to the rebels in Sudan.", "162", True),
+    ("The European Union suspended aid to Niger on Thursday.", "160", False),
+])
+def test_cut_offs_are_sanctions(text, cameo, future):
+    found = events(text)
+    assert [(e.type, e.cameo, e.future) for e in found] == [("SANCTION", cameo, future)], found
+    assert not any(e.type in ("AID", "COOPERATE") for e in found)
+
+
+# -- conditionals and speculation are not facts ------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Should the talks between India and Pakistan collapse, fighting could resume.",
+    "Unless a deal is reached, Turkey will impose tariffs on Greek goods.",
+    "Russia could lose its seat at the table, analysts said.",
+])
+def test_conditionals_are_no_asserted_events(text):
+    assert asserted(text) == [] or all(e.type == "THREATEN" for e in asserted(text))
+
+
+# -- the senses of "call" -----------------------------------------------------------------------------
+def test_called_x_a_liar_is_an_accusation():
+    [e] = events("President Erdogan called the Greek prime minister a liar on Monday.")
+    assert (e.type, e.cameo) == ("ACCUSE", "111")
+
+
+def test_called_for_talks_is_a_request():
+    [e] = events("Egypt called for talks between the two governments.")
+    assert e.type == "REQUEST"
+
+
+def test_called_someone_on_a_day_is_a_phone_call():
+    [e] = events("Erdogan called Putin on Tuesday to discuss the war.")
+    assert (e.type, e.mode, e.cameo, e.time.value) == ("CONSULT", "phone", "041", "2025-03-11")
+
+
+# -- unnamed attackers, seizures, arrests ---------------------------------------------------------------
+def test_attacks_and_arrests_by_unnamed_actors_are_coded():
+    [e] = events("Gunmen stormed a hotel in Mogadishu on Friday.")
+    assert (e.type, e.actors[0].sector, e.time.value) == ("ASSAULT", "REB", "2025-03-14")
+    [e] = events("DHAKA — Police arrested twelve protesters on Sunday.", published="2025-03-16")
+    assert (e.type, e.actors[0].sector) == ("COERCE", "COP")
+
+
+# -- dates ------------------------------------------------------------------------------------------------
+def test_a_weekday_of_talks_ahead_is_the_coming_day():
+    [e] = events("Iran and the United States will hold talks Tuesday in Oman.", published=MONDAY)
+    assert e.future and e.time.value == "2025-03-18"
+
+
+def test_a_reported_act_is_dated_to_the_act_not_the_statement():
+    [e] = events("The ministry said Thursday that Russian troops had withdrawn from the border on Monday.")
+    assert (e.type, e.time.value) == ("RETREAT", "2025-03-10")
