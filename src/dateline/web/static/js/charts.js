@@ -6,6 +6,7 @@ const DAY = 86400000;
 // [start, end] in ms for an event's time at its granularity; null when undated.
 export function eventRange(p) {
   if (p.granularity === "day" && p.day) { const t = Date.parse(p.day); return [t, t]; }
+  if (p.granularity === "week" && p.day) { const t = Date.parse(p.day); return [t, t + 6 * DAY]; }   // day: the Monday
   if (p.day && !p.month && !p.year) { const t = Date.parse(p.day); return [t, t]; }
   if (p.month) {
     const [y, m] = p.month.split("-").map(Number);
@@ -64,10 +65,17 @@ export function drawTimeline(box, points, { start, end, onSelect, selected } = {
     root.appendChild(svg("text", { class: "lane-label", x: left - 8, y: y + laneH / 2 + 4, "text-anchor": "end" }, type));
   });
   const axis = svg("g", { class: "axis" });
-  for (const tick of timeTicks(t0, t1)) {
+  const ticks = timeTicks(t0, t1);
+  for (const tick of ticks) {
     const tx = x(tick.t);
     axis.appendChild(svg("line", { x1: tx, x2: tx, y1: top, y2: top + lanes.length * laneH }));
     axis.appendChild(svg("text", { x: tx, y: height - 6, "text-anchor": "middle" }, tick.label));
+  }
+  // the axis starts mid-year (or mid-month): name that first year or month at the left edge too
+  const first = new Date(t0), label0 = ticks.length && /^\d{4}$/.test(ticks[0].label) ? String(first.getUTCFullYear())
+    : monthLabel(`${first.getUTCFullYear()}-${String(first.getUTCMonth() + 1).padStart(2, "0")}`);
+  if (!ticks.length || (ticks[0].label !== label0 && x(ticks[0].t) - left > label0.length * 7 + 12)) {
+    axis.appendChild(svg("text", { class: "first-tick", x: left, y: height - 6, "text-anchor": "start" }, label0));
   }
   root.appendChild(axis);
   if (undated.length) {

@@ -2,10 +2,12 @@
 import { el, clear, QUADS, quadClass, whenLabel, number, money } from "./dom.js";
 import { drawTimeline, drawIndex, hbars } from "./charts.js";
 import { renderEvidence } from "./evidence.js";
+import { renderRegisters } from "./registers.js";
+import { tableCSV, chartSVG, save } from "./download.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { a: null, b: null, start: "", end: "", modality: "asserted", minConfidence: "", summary: null, timeline: null,
-  interval: "month", selected: null, loads: 0 };
+  interval: "month", selected: null, loads: 0, file: null, direction: "all" };
 
 async function getJSON(url) {
   const response = await fetch(url, { headers: { Accept: "application/json" } });
@@ -124,6 +126,46 @@ function renderList(events, total) {
     el("thead", {}, el("tr", {}, el("th", {}, "when"), el("th", {}, "type"), el("th", {}, "who → whom"), el("th", {}, "reported as"))), body));
 }
 
+// The registers say what they count: the file always reads announced events too, as the planned rows.
+function renderFile(file) {
+  const [a, b] = file.dyad;
+  const select = clear($("direction"));
+  for (const [value, label] of [["all", "both ways"], [`${a}>${b}`, `${a} → ${b}`], [`${b}>${a}`, `${b} → ${a}`]]) {
+    select.append(el("option", { value, selected: value === state.direction }, label));
+  }
+  renderRegisters($("registers"), file, { onSelect: select_, direction: state.direction });
+  $("registers-included").textContent = `Counting ${file.selection.label} (announced ones are the planned rows) · `
+    + `${number(file.n_events)} events, ${number(Object.keys(file.articles).length)} articles cited.`;
+}
+
+// A → B and B → A: events with one side as actor and the other as recipient, cooperation vs conflict.
+function renderDirected(s, counts) {
+  const [a, b] = s.dyad;
+  const body = el("tbody");
+  for (const [from, to, [all, coop, conf]] of [[a, b, counts.slice(0, 3)], [b, a, counts.slice(3)]]) {
+    body.append(el("tr", { dataset: { direction: `${from}>${to}` } }, el("td", { class: "dir" }, `${s.names[from]} → ${s.names[to]}`),
+      el("td", { class: "num" }, number(all)), el("td", { class: "num" }, number(coop)), el("td", { class: "num" }, number(conf))));
+  }
+  clear($("directed")).append(el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "direction"),
+    el("th", {}, "events"), el("th", {}, "cooperation"), el("th", {}, "conflict"))), body));
+}
+
+function renderPartners(country, names, partners) {
+  $("partners-of").textContent = names[country] || country;
+  const open = (iso3) => { $("country-a").value = country; $("country-b").value = iso3; fromForm(); };
+  hbars($("partners"), partners, { empty: "No partners in this period.",
+    label: (p) => el("button", { type: "button", class: "link", dataset: { partner: p.country }, onclick: () => open(p.country),
+      title: `index ${p.index === null ? "—" : signed(p.index)} · ${p.cooperation} cooperation / ${p.conflict} conflict` }, p.name) });
+}
+
+function download(button) {
+  const target = document.querySelector(button.dataset.csv || button.dataset.svg);
+  if (!target) return;
+  const name = `${state.a}-${state.b}${state.start || state.end ? `-${state.start}-${state.end}` : ""}-${button.dataset.name}`;
+  if (button.dataset.csv) save(`${name}.csv`, tableCSV(target), "text/csv;charset=utf-8");
+  else save(`${name}.svg`, chartSVG(target), "image/svg+xml");
+}
+
 function drawCharts() {
   if (!state.summary) return;
   drawTimeline($("timeline"), state.timeline.events, { start: state.summary.start, end: state.summary.end,
@@ -133,6 +175,8 @@ function drawCharts() {
   for (const b of document.querySelectorAll(".toggle button")) b.setAttribute("aria-pressed", String(b.dataset.interval === state.interval));
 }
 
+const select_ = (id) => select(id);
+
 async function select(id) {
   state.selected = id;
   for (const node of document.querySelectorAll("[data-event-id]")) node.classList.toggle("selected", node.dataset.eventId === id);
@@ -140,6 +184,8 @@ async function select(id) {
   try {
     const event = await getJSON(`/api/events/${encodeURIComponent(id)}`);
     renderEvidence(panel, event, { loadArticle: (aid) => getJSON(`/api/articles/${encodeURIComponent(aid)}`) });
+    // one column (phone): the panel is below the list, so bring it into view
+    if (window.matchMedia("(max-width: 1000px)").matches) panel.scrollIntoView({ block: "start" });
   } catch (err) {
     clear(panel).append(el("h2", {}, "Evidence"), el("p", { class: "message" }, `Could not load the event: ${err.message}`));
   }
@@ -154,10 +200,15 @@ async function load() {
   const ticket = ++state.loads;   // a later choice wins: answers to an earlier one are dropped
   const period = { start, end, modality: state.modality, min_confidence: state.minConfidence };
   try {
-    const [summary, timeline, list] = await Promise.all([
+    const total = (from, to, quad) => getJSON(`/api/events${query({ dyad: `${from}-${to}`, directed: true, quad_class: quad, ...period, limit: 1 })}`)
+      .then((r) => r.total);
+    const [summary, timeline, list, file, partners, ...directed] = await Promise.all([
       getJSON(`/api/dyads/${a}/${b}/summary${query(period)}`),
       getJSON(`/api/dyads/${a}/${b}/timeline${query(period)}`),
       getJSON(`/api/events${query({ dyad: `${a}-${b}`, ...period, limit: 200 })}`),
+      getJSON(`/api/dyads/${a}/${b}/file${query(period)}`),
+      getJSON(`/api/countries/${a}/partners${query({ ...period, limit: 10 })}`),
+      ...[[a, b], [b, a]].flatMap(([from, to]) => [total(from, to, ""), total(from, to, "1,2"), total(from, to, "3,4")]),
     ]);
     if (ticket !== state.loads) return;
     state.summary = summary;
@@ -172,6 +223,10 @@ async function load() {
     renderActors(summary);
     renderFacts(summary);
     renderList(list.events, list.total);
+    state.file = file;
+    renderFile(file);
+    renderDirected(summary, directed);
+    renderPartners(a, summary.names, partners);
     document.body.dataset.loaded = `${a}-${b}`;
   } catch (err) {
     say(`Could not load ${a}–${b}: ${err.message}`);
@@ -188,6 +243,7 @@ function fromForm() {
   state.modality = $("modality").value;
   state.minConfidence = $("min-confidence").value.trim();
   state.selected = null;
+  state.direction = "all";
   const hash = `#${state.a}-${state.b}` + (state.start || state.end ? `/${state.start}/${state.end}` : "");
   if (window.location.hash !== hash) history.replaceState(null, "", hash);
   load();
@@ -215,6 +271,8 @@ async function main() {
   $("end").value = initial.end || "";
   $("picker").addEventListener("submit", (e) => { e.preventDefault(); fromForm(); });
   for (const id of ["country-a", "country-b", "modality", "min-confidence"]) $(id).addEventListener("change", fromForm);
+  $("direction").addEventListener("change", () => { state.direction = $("direction").value; if (state.file) renderFile(state.file); });
+  document.addEventListener("click", (e) => { const b = e.target.closest("button.dl"); if (b) download(b); });
   for (const b of document.querySelectorAll(".toggle button")) b.addEventListener("click", () => { state.interval = b.dataset.interval; drawCharts(); });
   let resize;
   window.addEventListener("resize", () => { clearTimeout(resize); resize = setTimeout(drawCharts, 150); });
