@@ -6,8 +6,10 @@ from collections.abc import Iterable, Iterator
 
 from dateline.model import Article
 
-MAX_ARTICLES = 32
-MAX_CHARS = 60_000  # about 10k words: ~2 s of work, 20 batches for 200k words
+MAX_ARTICLES = 16
+# about 3k words, a second or two of work: 60 batches for 200k words, so the last one to finish
+# leaves a worker idle for a short while only
+MAX_CHARS = 20_000
 
 
 def even_batches(articles: Iterable[Article], max_articles: int = MAX_ARTICLES,
