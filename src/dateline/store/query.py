@@ -4,9 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, exists, or_, select
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 
-from dateline.store.schema import event_actors, event_dyads, event_tags, events, fact_subjects, facts
+from dateline.store.ordering import DEFAULT_SORT, SortKey
+from dateline.store.schema import (article_events, articles, event_actors, event_dyads, event_tags, events,
+                                   fact_subjects, facts)
 from dateline.store.selection import Selection
 
 # The largest limit or offset the CLI and the API accept (2**31 - 1, a 32-bit INTEGER on every backend):
@@ -26,8 +28,12 @@ class EventQuery:
     start: date | None = None             # on event time (earliest..latest overlap); undated events excluded when a range is given
     end: date | None = None
     place_country: str | None = None
+    outlet: str | None = None             # reported by an article of this outlet (any case)
+    article: str | None = None            # reported by this article (its id)
     limit: int | None = 1000
     offset: int = 0
+    sort: str = DEFAULT_SORT              # dateline.store.ordering.SORTS
+    after: SortKey | None = None          # keyset position: only events after it in ``sort``
     # which modalities and confidences count (default: asserted events at the default threshold);
     # Selection.everything() reads every stored candidate
     selection: Selection = field(default_factory=Selection)
@@ -92,6 +98,12 @@ def event_conditions(q: EventQuery) -> list[ColumnElement[bool]]:
         conds.append(events.c.earliest <= q.end)
     if q.place_country:
         conds.append(events.c.place_country == q.place_country.upper())
+    if q.article:
+        conds.append(events.c.id.in_(select(article_events.c.event_id).where(article_events.c.article_id == q.article)))
+    if q.outlet:
+        of_outlet = select(articles.c.id).where(func.lower(articles.c.outlet) == q.outlet.lower())
+        conds.append(events.c.id.in_(select(article_events.c.event_id)
+                                     .where(article_events.c.article_id.in_(of_outlet))))
     return conds
 
 

@@ -14,9 +14,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 
 from dateline.model import Actor, Article, Event, Extraction, Fact
-from dateline.store import aggregates, merge
+from dateline.store import aggregates, merge, ordering
 from dateline.store.engine import WRITE, make_engine, migrate, normalise_url, sqlite_path
 from dateline.store.errors import StoreError, explain, masked
+from dateline.store.ordering import SortKey
 from dateline.store.query import EventQuery, FactQuery, event_conditions, fact_conditions
 from dateline.store.records import (article_layout_from, article_meta_json, dumps, event_from, event_json, fact_from,
                                     mention_from, mention_row)
@@ -494,16 +495,25 @@ class Store:
         return select(events.c.id).where(*event_conditions(q))
 
     def query_events(self, q: EventQuery | None = None) -> list[Event]:
-        """Merged events matching ``q``, by event time (undated last), each with all its mentions."""
+        """Merged events matching ``q`` in ``q.sort`` order (by event time, undated last, by default),
+        each with all its mentions."""
+        return [e for e, _ in self.event_page(q)]
+
+    def event_page(self, q: EventQuery | None = None) -> list[tuple[Event, SortKey]]:
+        """``query_events`` with each event's SortKey, the keyset position to read on from
+        (``EventQuery.after``); ``q.after`` and ``q.offset`` both apply."""
         q = q or EventQuery()
-        stmt = (self._event_select(q)
-                .order_by(events.c.earliest.is_(None), events.c.earliest, events.c.id)
-                .offset(q.offset or 0))
+        col = ordering.column(q.sort)
+        stmt = (select(events.c.id, col.label("sort_value")).where(*event_conditions(q))
+                .order_by(*ordering.order_by(q.sort)).offset(q.offset or 0))
+        if q.after is not None:
+            stmt = stmt.where(ordering.after(q.sort, q.after))
         if q.limit is not None:
             stmt = stmt.limit(q.limit)
         with self._read() as conn:
-            ids = [r.id for r in conn.execute(stmt)]
-            return self._load_events(conn, ids)
+            rows = list(conn.execute(stmt))
+            keys = {r.id: SortKey(r.sort_value, r.id) for r in rows}
+            return [(e, keys[e.id]) for e in self._load_events(conn, [r.id for r in rows])]
 
     def iter_events(self, q: EventQuery | None = None, batch: int = 1000) -> Iterator[Event]:
         """All matching events in id order, fetched in pages (for exports of any size)."""
@@ -526,6 +536,12 @@ class Store:
                 remaining -= len(ids)
             if len(ids) < size:
                 return
+
+    def outlets(self) -> list[str]:
+        """The distinct outlets of the stored articles."""
+        with self._read() as conn:
+            return [r.outlet for r in conn.execute(select(articles.c.outlet).where(articles.c.outlet.is_not(None))
+                                                   .distinct().order_by(articles.c.outlet))]
 
     def count_events(self, q: EventQuery | None = None) -> int:
         q = q or EventQuery()

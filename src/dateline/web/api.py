@@ -50,8 +50,9 @@ def status(request: Request) -> JSONResponse:
 
 
 @router.get("/events", summary="Merged events, filtered as in the store's EventQuery",
-            responses={200: {"description": "`{total, limit, offset, events: [...]}`; events without mention "
-                                            "bodies unless `mentions=true`"}})
+            responses={200: {"description": "`{total, limit, offset, sort, next_cursor, selection, events: [...]}`; "
+                                            "events without mention bodies unless `mentions=true`; pass "
+                                            "`next_cursor` back as `cursor` for the next page (null: the last)"}})
 def events(request: Request,
            dyad: Annotated[str | None, Query(description="country pair, e.g. PAK-RUS")] = None,
            directed: Annotated[bool, Query(description="dyad[0] acts, dyad[1] receives")] = False,
@@ -62,26 +63,42 @@ def events(request: Request,
            dimension: Annotated[list[str] | None, Query(description="partnership dimensions")] = None,
            start: Start = None, end: End = None,
            place_country: Annotated[str | None, Query(description="ISO3 country where events took place")] = None,
+           outlet: Annotated[str | None, Query(description="reported by an article of this outlet (any case)")] = None,
+           article: Annotated[str | None, Query(description="reported by this article (its id)")] = None,
            limit: Annotated[int, params.integer(ge=1, le=1000)] = 100,
            offset: Annotated[int, params.integer(ge=0)] = 0,
+           cursor: Annotated[str | None, Query(description="next_cursor of the previous page: read on from there",
+                                               max_length=2000)] = None,
+           sort: Annotated[str | None, Query(description=params.SORT_HELP)] = None,
            mentions: Annotated[bool, Query(description="include every mention (sentence and spans)")] = False,
            modality: Modality = None, min_confidence: MinConfidence = None,
            ) -> JSONResponse:
     from dateline.store.query import EventQuery
+    from dateline.web import cursor as cursors
 
+    store = ctx(request).store
     period = params.period(start, end)
+    order = params.sort(sort)
+    if cursor and offset:
+        raise InvalidParameter("offset", "cannot be combined with cursor (the cursor already says where to go on)")
     q = EventQuery(dyad=params.dyad(dyad), directed=directed, actor=actor,
                    types=params.event_types(type), quad_classes=params.quad_classes(quad_class),
                    contexts=params.contexts(context), dimensions=params.dimensions(dimension),
                    start=period.start, end=period.end,
-                   place_country=params.optional_country(place_country, "place_country"), limit=limit, offset=offset,
+                   place_country=params.optional_country(place_country, "place_country"),
+                   outlet=params.outlet(outlet, store.outlets),
+                   article=params.article(article, lambda a: store.get_article(a) is not None),
+                   limit=limit + 1, offset=offset, sort=order,
+                   after=cursors.decode(cursor, order) if cursor else None,
                    selection=params.selection(modality, min_confidence))
     if directed and q.dyad is None:
         raise InvalidParameter("directed", "needs a dyad (e.g. dyad=PAK-RUS)")
-    store = ctx(request).store
-    found = store.query_events(q)
-    return ok({"total": store.count_events(q), "limit": limit, "offset": offset, "selection": q.selection.to_json(),
-               "events": [to_jsonable(e) if mentions else compact_event(e) for e in found]})
+    page = store.event_page(q)                # one more than asked: is there a next page?
+    more, page = len(page) > limit, page[:limit]
+    next_cursor = cursors.encode(order, page[-1][1]) if more else None
+    return ok({"total": store.count_events(q), "limit": limit, "offset": offset, "sort": order,
+               "next_cursor": next_cursor, "selection": q.selection.to_json(),
+               "events": [to_jsonable(e) if mentions else compact_event(e) for e, _ in page]})
 
 
 @router.get("/events/{event_id}", summary="One event with all its mentions (sentences, spans) and their articles",

@@ -104,3 +104,39 @@ def selection(modality: list[str] | None, min_confidence: float | None):
         return Selection.parse(modality or None, min_confidence)
     except SelectionError as exc:
         raise InvalidParameter("modality", str(exc)) from None
+
+
+SORT_HELP = ("order of the events: date (event time, undated last; the default), -date, confidence, -confidence "
+             "(missing confidence last); ties in event id order")
+
+
+def sort(value: str | None) -> str:
+    from dateline.store.ordering import DEFAULT_SORT, SortError, check
+
+    try:
+        return check(value.strip().lower()) if value else DEFAULT_SORT
+    except SortError as exc:
+        raise InvalidParameter("sort", str(exc)) from None
+
+
+def outlet(value: str | None, known: Callable[[], list[str]]) -> str | None:
+    """An outlet of the store (any case); an unknown one is a 422 with the nearest outlet suggested."""
+    import difflib
+
+    if not value:
+        return None
+    outlets = known()
+    if value.lower() in {o.lower() for o in outlets}:
+        return value
+    near = difflib.get_close_matches(value.lower(), [o.lower() for o in outlets], n=1, cutoff=0.6)
+    hint = f"; did you mean {next(o for o in outlets if o.lower() == near[0])}?" if near else ""
+    raise InvalidParameter("outlet", f"'{value}' is not the outlet of any stored article{hint}")
+
+
+def article(value: str | None, exists: Callable[[str], bool]) -> str | None:
+    """A stored article's id; an unknown one is a 422 (never an empty answer)."""
+    if not value:
+        return None
+    if not exists(value):
+        raise InvalidParameter("article", f"no stored article has the id '{value}'")
+    return value
