@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -63,6 +64,11 @@ def run_child(mode: str, words: int, workers: int, out: str) -> dict:
             "failed": sum(r[0] == "failed" for r in results)}
 
 
+def _children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--words", type=int, default=200_000, help="corpus size in words (default 200000)")
@@ -82,14 +88,20 @@ def main() -> None:
         for r in range(args.repeat):
             for mode in ("single", "dask"):
                 out = os.path.join(tmp, f"{mode}-{r}.json")
+                cpu_before = _children_cpu_s()
                 proc = subprocess.run([sys.executable, __file__, "--child", mode, "--words", str(args.words),
                                        "--workers", str(args.workers), "--out", out],
                                       check=True, capture_output=True, text=True)
                 figures = json.loads(proc.stdout.strip().splitlines()[-1])
+                # CPU seconds of the run, its worker processes included: with the wall time it says
+                # how many cores the machine actually gave the run (a busy shared machine gives fewer)
+                figures["cpu_s"] = _children_cpu_s() - cpu_before
                 runs[mode].append(figures)
                 outputs[mode].append(Path(out).read_text())
                 print(f"run {r + 1} {mode:<6} {figures['seconds']:7.1f} s  (startup {figures['startup_s']:.1f} s, "
-                      f"extract {figures['extract_s']:.1f} s, shutdown {figures['shutdown_s']:.1f} s)", flush=True)
+                      f"extract {figures['extract_s']:.1f} s, shutdown {figures['shutdown_s']:.1f} s; "
+                      f"{figures['cpu_s']:.0f} CPU s, {figures['cpu_s'] / figures['seconds']:.2f} cores busy)",
+                      flush=True)
         identical = len(set(outputs["single"] + outputs["dask"])) == 1
     single = min(runs["single"], key=lambda f: f["seconds"])
     dask = min(runs["dask"], key=lambda f: f["seconds"])
@@ -101,6 +113,9 @@ def main() -> None:
         "single_extract_s": round(single["extract_s"], 1), "dask_extract_s": round(dask["extract_s"], 1),
         "dask_startup_s": round(dask["startup_s"], 1), "dask_shutdown_s": round(dask["shutdown_s"], 1),
         "extract_only_speedup": round(single["extract_s"] / dask["extract_s"], 2),
+        "single_cores_busy": round(single["cpu_s"] / single["seconds"], 2),
+        "dask_cores_busy": round(dask["cpu_s"] / dask["seconds"], 2),
+        "dask_cpu_overhead_pct": round(100 * (dask["cpu_s"] - single["cpu_s"]) / single["cpu_s"], 1),
         "single_ms_per_article": round(1000 * single["extract_s"] / single["articles"], 1),
         "identical_outputs": identical,
     }
