@@ -4,11 +4,11 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from dateline.analysis.records import Count, DyadSummary, Network, Partner, SeriesPoint, TimelinePoint
 from dateline.model import Actor, Article, Event, Fact, to_jsonable
-from dateline.web import params
+from dateline.web import formats, params
 from dateline.web.context import AppContext
 from dateline.web.errors import InvalidParameter, NotFound
 
@@ -52,7 +52,8 @@ def status(request: Request) -> JSONResponse:
 @router.get("/events", summary="Merged events, filtered as in the store's EventQuery",
             responses={200: {"description": "`{total, limit, offset, sort, next_cursor, selection, events: [...]}`; "
                                             "events without mention bodies unless `mentions=true`; pass "
-                                            "`next_cursor` back as `cursor` for the next page (null: the last)"}})
+                                            "`next_cursor` back as `cursor` for the next page (null: the last)",
+                             "content": {t: {} for t in formats.MEDIA_TYPES.values()}}})
 def events(request: Request,
            dyad: Annotated[str | None, Query(description="country pair, e.g. PAK-RUS")] = None,
            directed: Annotated[bool, Query(description="dyad[0] acts, dyad[1] receives")] = False,
@@ -72,10 +73,12 @@ def events(request: Request,
            sort: Annotated[str | None, Query(description=params.SORT_HELP)] = None,
            mentions: Annotated[bool, Query(description="include every mention (sentence and spans)")] = False,
            modality: Modality = None, min_confidence: MinConfidence = None,
-           ) -> JSONResponse:
+           format: Annotated[str | None, Query(description=formats.HELP)] = None,
+           ) -> Response:
     from dateline.store.query import EventQuery
     from dateline.web import cursor as cursors
 
+    fmt = formats.check(format)
     store = ctx(request).store
     period = params.period(start, end)
     order = params.sort(sort)
@@ -96,6 +99,10 @@ def events(request: Request,
     page = store.event_page(q)                # one more than asked: is there a next page?
     more, page = len(page) > limit, page[:limit]
     next_cursor = cursors.encode(order, page[-1][1]) if more else None
+    if fmt != "json":
+        next_url = str(request.url.remove_query_params(["cursor", "offset"]).include_query_params(cursor=next_cursor))
+        return formats.response([e for e, _ in page], fmt, store.get_articles, store.count_events(q),
+                                next_url, next_cursor)
     return ok({"total": store.count_events(q), "limit": limit, "offset": offset, "sort": order,
                "next_cursor": next_cursor, "selection": q.selection.to_json(),
                "events": [to_jsonable(e) if mentions else compact_event(e) for e, _ in page]})
