@@ -191,3 +191,202 @@ def test_article_markup_shows_as_text_and_never_runs(page, server):
     assert dyad_data.XSS_MARKUP in page.inner_text("#evidence .article-text")
     assert dyad_data.XSS_MARKUP[:40] in page.inner_text("#event-list")
     assert page.evaluate("window.__xss") is None
+
+
+# --- the relationship file panel (GET /api/dyads/A/B/file), downloads, direction, partners, layout ---
+
+REGISTERS = REPO / "docs" / "img" / "dashboard-registers.png"
+
+
+def register_rows(page, part: str) -> list[list[str]]:
+    """The cells of one register's rows as shown (part: visits, agreements, mechanisms, figures)."""
+    return page.eval_on_selector_all(f"#reg-{part} tbody tr",
+                                     "rows => rows.map(r => [...r.cells].map(c => c.innerText.trim()))")
+
+
+def wait_file(page):
+    page.wait_for_selector("body[data-loaded='PAK-RUS']:not([aria-busy])")
+    page.wait_for_selector("#reg-mechanisms")
+
+
+def test_registers_panel_on_the_reference_article(page, server):
+    page.set_viewport_size({"width": 1400, "height": 900})
+    open_pair(page, server)
+    wait_file(page)
+
+    # mechanisms: each mechanism's sessions in order, the unreported numbers in a row of their own before them
+    rows = register_rows(page, "mechanisms")
+    names = [r[0] for r in rows]
+    csg = names.index("Consultative Group on Strategic Stability")
+    assert rows[csg][1] == "not reported: 1–14"
+    assert rows[csg + 1][1:4] == ["15th round", "2025-04-17", "Islamabad, Pakistan"]
+    igc = names.index("Inter-Governmental Commission")
+    assert rows[igc][1] == "not reported: 1–8"
+    session9 = rows[igc + 1]
+    assert session9[1:4] == ["9th session", "2024", "Moscow, Russia"] and session9[5] == "8 agreements signed"
+
+    # visits: Ryabkov on 17 April 2025, Mishustin and Overchuk in 2024 (the samples give the day), all to Islamabad
+    visits = {r[1]: r for r in register_rows(page, "visits")}
+    ryabkov = visits["Deputy Foreign Minister Sergei Ryabkov"]
+    assert ryabkov[0] == "2025-04-17" and ryabkov[2] == "RUS → PAK" and ryabkov[3] == "Islamabad, Pakistan"
+    assert "15th round of the Consultative Group on Strategic Stability" in ryabkov[4]
+    for who in ("Prime Minister Mikhail Mishustin", "Deputy Prime Minister Alexei Overchuk"):
+        assert visits[who][0].startswith("2024") and visits[who][3] == "Islamabad, Pakistan", visits[who]
+
+    # agreements: the eight signed at the IGC; figures: trade above $1 billion in 2024, with its sentence
+    signed_rows = [r for r in register_rows(page, "agreements") if r[1] == "signed" and r[3] == "8"]
+    assert signed_rows and "9th session of the Inter-Governmental Commission" in signed_rows[0][6]
+    figures = {(r[0], r[1]): r for r in register_rows(page, "figures")}
+    trade = figures[("trade volume", "2024")]
+    assert trade[2] == "more than 1 bn USD" and trade[3] == "actual"
+    page.click("#reg-figures tbody tr:has-text('trade volume') summary")
+    assert "bilateral trade crossed the $1 billion mark" in page.inner_text("#reg-figures")
+
+    # the panel reads the file endpoint with the page's selection, and says what it counts
+    api = page.request.get(f"{server}/api/dyads/PAK/RUS/file?modality=asserted").json()
+    assert page.inner_text("#registers-included").startswith(f"Counting {api['selection']['label']} (")
+    buttons = page.eval_on_selector_all("#reg-mechanisms tbody tr button", "bs => bs.map(b => b.dataset.eventId)")
+    [igc_api] = [m for m in api["mechanisms"] if m["name"] == "Inter-Governmental Commission"]
+    assert set(igc_api["sessions"][0]["event_ids"]) <= set(buttons)
+
+    # each row opens its evidence: the 9th session's sentence in the evidence panel
+    page.locator("#reg-mechanisms tbody tr", has_text="9th session").locator("button").first.click()
+    page.wait_for_selector("#evidence .mention")
+    assert "session of the Pakistan-Russia Inter-Governmental Commission" in page.inner_text("#evidence")
+    page.evaluate("document.querySelector('.bar').style.position = 'static'")   # the sticky bar would cover it
+    page.locator("#registers-card").screenshot(path=str(REGISTERS))
+    assert REGISTERS.stat().st_size > 20_000
+
+
+def test_registers_follow_the_selection(page, server):
+    open_pair(page, server)
+    wait_file(page)
+    assert len(register_rows(page, "visits")) == len(
+        page.request.get(f"{server}/api/dyads/PAK/RUS/file?modality=asserted").json()["visits"]) >= 3
+    page.evaluate("delete document.body.dataset.loaded")
+    page.select_option("#modality", "negated")
+    wait_file(page)
+    negated = page.request.get(f"{server}/api/dyads/PAK/RUS/file?modality=negated").json()
+    assert len(negated["visits"]) < 3 and page.locator("#reg-visits tbody tr").count() == len(negated["visits"])
+    assert page.inner_text("#registers-included").startswith(f"Counting {negated['selection']['label']} (")
+
+    page.evaluate("delete document.body.dataset.loaded")
+    page.select_option("#modality", "asserted")
+    page.fill("#min-confidence", "0.9")
+    page.dispatch_event("#min-confidence", "change")
+    wait_file(page)
+    high = page.request.get(f"{server}/api/dyads/PAK/RUS/file?modality=asserted&min_confidence=0.9").json()
+    assert page.inner_text("#registers-included").startswith(f"Counting {high['selection']['label']} (")
+    assert "confidence ≥ 0.9" in high["selection"]["label"]
+    for part in ("visits", "agreements"):
+        assert page.locator(f"#reg-{part} tbody tr").count() == len(high[part]), part
+
+
+def test_register_markup_shows_as_text(page, server):
+    open_pair(page, server)
+    wait_file(page)
+    hostile = [r for r in register_rows(page, "agreements") if r[0] == "2025-03-10"]
+    assert hostile and hostile[0][2].startswith("a memorandum <script>"), hostile
+    assert page.locator("#registers script, #registers b, #registers img, #registers i").count() == 0
+    assert page.evaluate("window.__xss") is None
+
+
+def test_visits_by_direction_and_the_directed_split(page, server):
+    open_pair(page, server)
+    wait_file(page)
+    everyone = [r[1] for r in register_rows(page, "visits")]
+    assert "Prime Minister Imran Khan" in everyone and "Deputy Foreign Minister Sergei Ryabkov" in everyone
+    page.select_option("#direction", "RUS>PAK")
+    to_pak = register_rows(page, "visits")
+    assert to_pak and all(r[2] == "RUS → PAK" for r in to_pak) and len(to_pak) < len(everyone)
+    page.select_option("#direction", "PAK>RUS")
+    assert [r[1] for r in register_rows(page, "visits")] == ["Prime Minister Imran Khan"]
+
+    def total(frm, to, quad=""):
+        q = f"&quad_class={quad}" if quad else ""
+        return page.request.get(f"{server}/api/events?dyad={frm}-{to}&directed=true&modality=asserted{q}&limit=1").json()["total"]
+
+    for frm, to in (("PAK", "RUS"), ("RUS", "PAK")):
+        cells = page.eval_on_selector(f"#directed tr[data-direction='{frm}>{to}']",
+                                      "r => [...r.cells].slice(1).map(c => c.innerText)")
+        assert cells == [str(total(frm, to)), str(total(frm, to, "1,2")), str(total(frm, to, "3,4"))]
+        assert int(cells[0]) >= 1
+
+
+def test_partners_ranked_and_opened(page, server):
+    open_pair(page, server)
+    wait_file(page)
+    partners = page.request.get(f"{server}/api/countries/PAK/partners?modality=asserted&limit=10").json()
+    shown = page.eval_on_selector_all("#partners button", "bs => bs.map(b => b.dataset.partner)")
+    assert shown == [p["country"] for p in partners] and shown[0] == "RUS"
+    other = next(p["country"] for p in partners if p["country"] != "RUS")
+    page.click(f"#partners button[data-partner='{other}']")
+    page.wait_for_selector(f"body[data-loaded='PAK-{other}']")
+    assert page.url.endswith(f"#PAK-{other}")
+
+
+def test_downloads_are_what_is_shown(page, server):
+    import csv
+    import io
+    import xml.etree.ElementTree as ET
+
+    open_pair(page, server)
+    wait_file(page)
+    with page.expect_download() as dl:
+        page.click("#reg-mechanisms button.dl")
+    assert dl.value.suggested_filename == "PAK-RUS-mechanisms.csv"
+    rows = list(csv.reader(io.StringIO(Path(dl.value.path()).read_text(encoding="utf-8"))))
+    assert rows[0] == ["mechanism", "session", "date", "venue", "people", "outcome", "articles", "evidence"]
+    assert ["Consultative Group on Strategic Stability", "not reported: 1–14"] == rows[1][:2]
+    assert rows[2][1:4] == ["15th round", "2025-04-17", "Islamabad, Pakistan"] and rows[2][7].startswith("evt-")
+
+    with page.expect_download() as dl:
+        page.click("#reg-agreements button.dl")
+    text = Path(dl.value.path()).read_text(encoding="utf-8")
+    assert "a memorandum <script>window" in text          # the store's text, as it is shown
+
+    with page.expect_download() as dl:
+        page.click(".timeline-card button.dl")
+    assert dl.value.suggested_filename == "PAK-RUS-timeline.svg"
+    root = ET.fromstring(Path(dl.value.path()).read_bytes())
+    circles = root.findall(".//{http://www.w3.org/2000/svg}circle")
+    assert len(circles) == page.locator("#timeline circle.dot").count() >= 10
+    assert all(c.get("fill", "").startswith(("#", "rgb")) for c in circles)
+
+
+def test_display_defects_fixed(page, server):
+    page.set_viewport_size({"width": 1400, "height": 900})
+    open_pair(page, server)
+    wait_file(page)
+    # the sticky evidence panel sits beside the cards, never over the list's last column
+    page.locator("#event-list tbody tr").last.scroll_into_view_if_needed()
+    evidence, last_col = page.locator("#evidence").bounding_box(), page.locator("#event-list th").last.bounding_box()
+    assert evidence["x"] >= last_col["x"] + last_col["width"], (evidence, last_col)
+    # the first year of the axis is labelled (the earliest event is of 2016)
+    labels = page.eval_on_selector_all("#timeline .axis text", "ts => ts.map(t => t.textContent)")
+    assert "2016" in labels, labels
+    # a week-dated event spans its week, not its month
+    span = page.evaluate("""async () => { const { eventRange } = await import('/static/js/charts.js');
+        const [a, b] = eventRange({ granularity: 'week', day: '2025-03-10', month: '2025-03', year: 2025 });
+        return (b - a) / 86400000; }""")
+    assert span == 6
+
+
+def test_phone_layout(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    open_pair(pg, server)
+    wait_file(pg)
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+    row = pg.locator("#event-list tbody tr").first
+    row.scroll_into_view_if_needed()
+    row.tap()
+    pg.wait_for_selector("#evidence .mention")
+    # the panel sits below the list on a phone: the tap scrolls it into view
+    pg.wait_for_function("() => { const r = document.getElementById('evidence').getBoundingClientRect();"
+                         " return r.top >= -1 && r.top < innerHeight / 2; }")
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
+    assert errors == []
