@@ -687,6 +687,14 @@ def _clock_time(m: re.Match[str], t: str, anchor: date | None, direction: int,
     return Resolved(anchor.isoformat(), "day", anchor, anchor, anchor.isoformat() + suffix, kind="anaphoric")
 
 
+# Cache bounds, in entries. Phrases repeat within an article and its anchor date (the key holds both),
+# seldom across a corpus; whole sentences repeat only within one article. Small bounds keep the
+# hits and keep a worker's memory flat however long it runs (at the old 65,536 / 16,384 entries a
+# long run kept growing: every article's date is a new anchor, so every phrase a new key).
+PHRASE_CACHE = 4096
+SENTENCE_CACHE = 1024
+
+
 def clean_phrase(text: str) -> str:
     t = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     t = _ORDINAL.sub(r"\1", t)
@@ -695,7 +703,7 @@ def clean_phrase(text: str) -> str:
     return t
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=PHRASE_CACHE)
 def normalize(text: str, anchor: date | None, direction: int = NEUTRAL,
               extra: tuple[str, ...] = ()) -> Resolved | None:
     """The best reading of ``text`` against ``anchor``; None when it is no time expression.
@@ -758,7 +766,7 @@ def _date_parser(anchor: date):
         "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": []})
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=PHRASE_CACHE)
 def parse_with_dateparser(text: str, anchor: date | None) -> Resolved | None:
     """dateparser's reading of a phrase our rules do not know. Never invents a day: a day
     reading is kept only when the phrase names one (a number, a weekday, today...)."""
@@ -865,7 +873,7 @@ _STREAK_AFTER = re.compile(r"^\s*(?:in a row|running)\b", re.IGNORECASE)
 _RELATIVE_YEAR_AFTER = re.compile(r"^,?\s*(of (?:the )?(?:next|last|this|following|previous) year)\b", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=16384)      # keyed on whole sentences: kept smaller than normalize's
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
 def timex_in_sentence(text: str, dct: date | None, sentence: str, future: bool = False,
                       extra: tuple[str, ...] = ()) -> str | None:
     numbers = time_vocab(extra).numbers
