@@ -390,3 +390,21 @@ def test_phone_layout(browser, server):
     assert pg.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
     assert errors == []
+
+
+def test_short_period_by_week_and_day(page, server):
+    open_pair(page, server)
+    wait_file(page)
+    assert page.locator(".toggle button.finer:visible").count() == 0     # all time: months and years only
+    page.evaluate("delete document.body.dataset.loaded")
+    page.fill("#start", "2025-03")
+    page.fill("#end", "2025-04")
+    page.click("#picker button[type=submit]")
+    wait_file(page)
+    assert page.get_attribute("button[data-interval=week]", "aria-pressed") == "true"
+    weeks = page.eval_on_selector_all("#index-chart rect.bar-count title", "ts => ts.map(t => t.textContent)")
+    assert weeks[0].startswith("week of 2025-03-10") and any(w.startswith("week of 2025-04-14: ") for w in weeks)
+    page.click("button[data-interval=day]")
+    days = page.eval_on_selector_all("#index-chart rect.bar-pos title", "ts => ts.map(t => t.textContent)")
+    assert any(d.startswith("2025-04-17: index +") for d in days), days
+    assert page.eval_on_selector_all("#index-chart .axis-title", "ts => ts.map(t => t.textContent)") == ["index", "events"]

@@ -130,6 +130,14 @@ export function continuous(series, interval) {
     for (let y = Math.min(...ys); y <= Math.max(...ys); y++) out.push(byKey.get(String(y)) || { period: String(y), events: 0, index: null });
     return out;
   }
+  if (interval === "week" || interval === "day") {   // periods are ISO days (a week: its Monday)
+    const step = (interval === "week" ? 7 : 1) * DAY, last = Date.parse(series[series.length - 1].period);
+    for (let t = Date.parse(series[0].period); t <= last && out.length < 400; t += step) {
+      const key = new Date(t).toISOString().slice(0, 10);
+      out.push(byKey.get(key) || { period: key, events: 0, index: null });
+    }
+    return out;
+  }
   let [y, m] = series[0].period.split("-").map(Number);
   const last = series[series.length - 1].period;
   for (let guard = 0; guard < 1200; guard++) {
@@ -147,7 +155,7 @@ export function drawIndex(box, series, interval) {
   const data = continuous(series, interval);
   if (!data.length) { box.appendChild(el("p", { class: "empty" }, `No events dated to the ${interval}.`)); return; }
   const width = Math.max(box.clientWidth || 800, 420);
-  const left = 36, right = 8, top = 8, idxH = 120, gap = 8, cntH = 36, axisH = 20;
+  const left = 48, right = 8, top = 8, idxH = 120, gap = 8, cntH = 36, axisH = 20;
   const height = top + idxH + gap + cntH + axisH;
   const slot = (width - left - right) / data.length;
   const barW = Math.max(2, Math.min(38, slot * 0.7));
@@ -160,10 +168,13 @@ export function drawIndex(box, series, interval) {
     root.appendChild(svg("line", { class: v === 0 ? "zero" : "gridline", x1: left, x2: width - right, y1: yIdx(v), y2: yIdx(v) }));
     root.appendChild(svg("text", { class: "bar-label", x: left - 6, y: yIdx(v) + 3, "text-anchor": "end" }, v > 0 ? `+${v}` : String(v)));
   }
-  const every = Math.ceil(data.length / Math.max(1, Math.floor((width - left) / 64)));
+  // axis titles: the index above, the number of events below
+  const title = (y, text) => svg("text", { class: "axis-title", transform: `translate(11 ${y}) rotate(-90)`, "text-anchor": "middle" }, text);
+  root.append(title(zero, "index"), title(top + idxH + gap + cntH / 2, "events"));
+  const every = Math.ceil(data.length / Math.max(1, Math.floor((width - left) / (interval === "month" || interval === "year" ? 64 : 84))));
   data.forEach((d, i) => {
     const cx = left + slot * i + slot / 2;
-    const label = interval === "year" ? d.period : monthLabel(d.period);
+    const label = interval === "month" ? monthLabel(d.period) : interval === "week" ? `week of ${d.period}` : d.period;
     if (d.index !== null && d.index !== undefined) {
       const y = yIdx(d.index);
       root.appendChild(svg("rect", { class: d.index >= 0 ? "bar-pos" : "bar-neg", x: cx - barW / 2,

@@ -166,12 +166,41 @@ function download(button) {
   else save(`${name}.svg`, chartSVG(target), "image/svg+xml");
 }
 
+// A short period also reads by week or by day, from the timeline's dots: events known to the day
+// (or, by week, to the week); those dated only to a month or year are left out, and the note says how many.
+function finerSeries(points, interval) {
+  const buckets = new Map();
+  let left = 0;
+  for (const p of points) {
+    const fits = p.day && (p.granularity === "day" || (interval === "week" && p.granularity === "week"));
+    if (!fits) { if (p.month || p.year) left += 1; continue; }
+    const t = Date.parse(p.day), key = interval === "day" ? p.day
+      : new Date(t - ((new Date(t).getUTCDay() + 6) % 7) * 86400000).toISOString().slice(0, 10);
+    const b = buckets.get(key) || { period: key, events: 0, sum: 0, scored: 0 };
+    b.events += 1;
+    if (p.score !== null && p.score !== undefined) { b.sum += p.score; b.scored += 1; }
+    buckets.set(key, b);
+  }
+  const series = [...buckets.values()].sort((x, y) => x.period.localeCompare(y.period))
+    .map((b) => ({ period: b.period, events: b.events, index: b.scored ? Math.round((b.sum / b.scored) * 100) / 100 : null }));
+  return { series, left };
+}
+
+const short = (s) => s.months.length > 0 && s.months.length <= 3 && s.years.length <= 1;
+
 function drawCharts() {
   if (!state.summary) return;
   drawTimeline($("timeline"), state.timeline.events, { start: state.summary.start, end: state.summary.end,
     onSelect: select, selected: state.selected });
-  const series = state.interval === "year" ? state.summary.years : state.summary.months;
+  let series = state.interval === "year" ? state.summary.years : state.summary.months, note = "";
+  if (state.interval === "week" || state.interval === "day") {
+    const finer = finerSeries(state.timeline.events, state.interval);
+    series = finer.series;
+    if (finer.left) note = `${number(finer.left)} event${finer.left === 1 ? "" : "s"} dated only to the month or year not shown by ${state.interval}.`;
+  }
   drawIndex($("index-chart"), series, state.interval);
+  $("interval-note").textContent = note;
+  for (const b of document.querySelectorAll(".toggle .finer")) b.hidden = !short(state.summary);
   for (const b of document.querySelectorAll(".toggle button")) b.setAttribute("aria-pressed", String(b.dataset.interval === state.interval));
 }
 
@@ -214,7 +243,7 @@ async function load() {
     state.summary = summary;
     state.timeline = timeline;
     // a period of a single month says little by month; fall back to years when that shows more
-    state.interval = summary.months.length <= 1 && summary.years.length > 1 ? "year" : "month";
+    state.interval = summary.months.length <= 1 && summary.years.length > 1 ? "year" : short(summary) ? "week" : "month";
     renderHeadline(summary);
     renderIncluded(summary);
     drawCharts();
