@@ -196,6 +196,7 @@ def test_article_markup_shows_as_text_and_never_runs(page, server):
 # --- the relationship file panel (GET /api/dyads/A/B/file), downloads, direction, partners, layout ---
 
 REGISTERS = REPO / "docs" / "img" / "dashboard-registers.png"
+PHONE = REPO / "docs" / "img" / "dashboard-phone.png"
 
 
 def register_rows(page, part: str) -> list[list[str]]:
@@ -388,6 +389,7 @@ def test_phone_layout(browser, server):
     pg.wait_for_function("() => { const r = document.getElementById('evidence').getBoundingClientRect();"
                          " return r.top >= -1 && r.top < innerHeight / 2; }")
     assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+    pg.screenshot(path=str(PHONE))
     context.close()
     assert errors == []
 
