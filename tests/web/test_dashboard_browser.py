@@ -320,6 +320,18 @@ def test_partners_ranked_and_opened(page, server):
     partners = page.request.get(f"{server}/api/countries/PAK/partners?modality=asserted&limit=10").json()
     shown = page.eval_on_selector_all("#partners button", "bs => bs.map(b => b.dataset.partner)")
     assert shown == [p["country"] for p in partners] and shown[0] == "RUS"
+    # the network: a line per pair of the API's network, the current pair marked; a line opens its pair
+    net = page.request.get(f"{server}/api/network?modality=asserted&limit=60").json()
+    lines = set(page.eval_on_selector_all("#network line.edge", "ls => ls.map(l => l.dataset.pair)"))
+    assert {f"{e['source']}-{e['target']}" for e in net["edges"]} >= lines and "PAK-RUS" in lines and len(lines) >= 3
+    assert page.get_attribute("#network line.current", "data-pair") == "PAK-RUS"
+    far = next(p for p in lines if "PAK" not in p)
+    page.dispatch_event(f"#network line[data-pair='{far}']", "click")
+    page.wait_for_selector(f"body[data-loaded='{far}']")
+    page.goto(f"{server}/#PAK-RUS")
+    page.reload()
+    wait_file(page)
+
     other = next(p["country"] for p in partners if p["country"] != "RUS")
     page.click(f"#partners button[data-partner='{other}']")
     page.wait_for_selector(f"body[data-loaded='PAK-{other}']")

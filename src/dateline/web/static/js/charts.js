@@ -205,3 +205,40 @@ export function hbars(box, items, { label = (i) => i.name, empty = "Nothing reco
   }
   box.appendChild(grid);
 }
+
+// Network: the busiest countries on a circle, a line per pair (width: events; colour: index sign).
+export function drawNetwork(box, net, { focus, pair = [], onPair } = {}) {
+  clear(box);
+  const nodes = net.nodes.filter((n) => net.edges.some((e) => e.source === n.id || e.target === n.id)).slice(0, 16);
+  const ids = new Set(nodes.map((n) => n.id));
+  const edges = net.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+  if (!edges.length) { box.appendChild(el("p", { class: "empty" }, "No country pairs in this period.")); return; }
+  const size = 300, r = 112, c = size / 2;
+  const at = new Map(nodes.map((n, i) => {
+    const a = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
+    return [n.id, [c + r * Math.cos(a), c + r * Math.sin(a)]];
+  }));
+  const maxE = Math.max(...edges.map((e) => e.events));
+  const root = svg("svg", { viewBox: `0 0 ${size} ${size}`, width: size, height: size, role: "img",
+    "aria-label": `${nodes.length} countries and ${edges.length} pairs` });
+  for (const e of edges) {
+    const [[x1, y1], [x2, y2]] = [at.get(e.source), at.get(e.target)];
+    const q = e.index === null ? 0 : e.index >= 0 ? 2 : 4;
+    const current = pair.includes(e.source) && pair.includes(e.target);
+    const label = `${e.source}–${e.target}: ${number(e.events)} events, index ${e.index === null ? "—" : e.index}`;
+    const line = svg("line", { class: `edge${current ? " current" : ""}`, x1, y1, x2, y2, stroke: quadColour(q),
+      "stroke-width": 1 + (5 * e.events) / maxE, tabindex: 0, role: "button", "aria-label": label,
+      dataset: { pair: `${e.source}-${e.target}` } }, svg("title", {}, label));
+    const open = () => onPair && onPair(e.source, e.target);
+    line.addEventListener("click", open);
+    line.addEventListener("keydown", (ev) => { if (ev.key === "Enter") open(); });
+    root.appendChild(line);
+  }
+  for (const n of nodes) {
+    const [x, y] = at.get(n.id);
+    root.appendChild(svg("g", { class: `node${n.id === focus ? " focus" : ""}`, dataset: { country: n.id } },
+      svg("circle", { cx: x, cy: y, r: 13 }), svg("text", { x, y: y + 3.5, "text-anchor": "middle" }, n.id),
+      svg("title", {}, `${n.name}: ${number(n.events)} events`)));
+  }
+  box.appendChild(root);
+}

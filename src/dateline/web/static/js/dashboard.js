@@ -1,6 +1,6 @@
 // The dashboard: pick two countries and a period, see their relationship, open any event's evidence.
 import { el, clear, QUADS, quadClass, whenLabel, number, money } from "./dom.js";
-import { drawTimeline, drawIndex, hbars } from "./charts.js";
+import { drawTimeline, drawIndex, drawNetwork, hbars } from "./charts.js";
 import { renderEvidence } from "./evidence.js";
 import { renderRegisters } from "./registers.js";
 import { tableCSV, chartSVG, save } from "./download.js";
@@ -231,12 +231,13 @@ async function load() {
   try {
     const total = (from, to, quad) => getJSON(`/api/events${query({ dyad: `${from}-${to}`, directed: true, quad_class: quad, ...period, limit: 1 })}`)
       .then((r) => r.total);
-    const [summary, timeline, list, file, partners, ...directed] = await Promise.all([
+    const [summary, timeline, list, file, partners, network, ...directed] = await Promise.all([
       getJSON(`/api/dyads/${a}/${b}/summary${query(period)}`),
       getJSON(`/api/dyads/${a}/${b}/timeline${query(period)}`),
       getJSON(`/api/events${query({ dyad: `${a}-${b}`, ...period, limit: 200 })}`),
       getJSON(`/api/dyads/${a}/${b}/file${query(period)}`),
       getJSON(`/api/countries/${a}/partners${query({ ...period, limit: 10 })}`),
+      getJSON(`/api/network${query({ ...period, limit: 60 })}`),
       ...[[a, b], [b, a]].flatMap(([from, to]) => [total(from, to, ""), total(from, to, "1,2"), total(from, to, "3,4")]),
     ]);
     if (ticket !== state.loads) return;
@@ -256,6 +257,8 @@ async function load() {
     renderFile(file);
     renderDirected(summary, directed);
     renderPartners(a, summary.names, partners);
+    drawNetwork($("network"), network, { focus: a, pair: [a, b],
+      onPair: (x, y) => { $("country-a").value = x; $("country-b").value = y; fromForm(); } });
     document.body.dataset.loaded = `${a}-${b}`;
   } catch (err) {
     say(`Could not load ${a}–${b}: ${err.message}`);
