@@ -366,6 +366,13 @@ def test_downloads_are_what_is_shown(page, server):
     assert len(circles) == page.locator("#timeline circle.dot").count() >= 10
     assert all(c.get("fill", "").startswith(("#", "rgb")) for c in circles)
 
+    # a cell that would run as a spreadsheet formula is quoted as text; numbers and commas stay what they are
+    csv_text = page.evaluate("""async () => { const { tableCSV } = await import('/static/js/download.js');
+        const t = document.createElement('table'); const r = t.insertRow();
+        for (const v of ['=HYPERLINK("x")', '+7', '-2.5', '@SUM(A1)', 'a, b']) r.insertCell().textContent = v;
+        return tableCSV(t); }""")
+    assert next(csv.reader(io.StringIO(csv_text))) == ["'=HYPERLINK(\"x\")", "+7", "-2.5", "'@SUM(A1)", "a, b"]
+
 
 def test_display_defects_fixed(page, server):
     page.set_viewport_size({"width": 1400, "height": 900})
@@ -393,6 +400,12 @@ def test_phone_layout(browser, server):
     open_pair(pg, server)
     wait_file(pg)
     assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+    # the registers and the network are there on a phone too, inside the screen's width
+    assert pg.locator("#reg-mechanisms tr.gap", has_text="not reported: 1–14").count() == 1
+    for card in (".registers-card", ".partners-card", ".direction-card", ".index-card"):
+        box = pg.locator(card).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (card, box)
+    assert pg.locator("#network line.edge").count() >= 1
     row = pg.locator("#event-list tbody tr").first
     row.scroll_into_view_if_needed()
     row.tap()
