@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from dateline import __version__
-from dateline.web import api, errors, ingest
+from dateline.web import api, errors, ingest, swagger
 from dateline.web.context import AppContext
 
 HERE = Path(__file__).resolve().parent
@@ -40,7 +40,7 @@ def create_app(store_url: str | None = None, token: str | None = None) -> FastAP
         context.close()
 
     app = FastAPI(title="dateline", version=__version__, description=DESCRIPTION, lifespan=lifespan,
-                  docs_url=None, redoc_url=None)   # the stock pages load scripts from a CDN; ours is local
+                  docs_url=None, redoc_url=None)   # the stock pages load scripts from a CDN; ours are local
     app.state.ctx = context
     errors.install(app)
     app.include_router(api.router)
@@ -64,8 +64,12 @@ def create_app(store_url: str | None = None, token: str | None = None) -> FastAP
         return templates.TemplateResponse(request, "dashboard.html", {"version": __version__,
                                                                       "min_confidence": default_min_confidence()})
 
-    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
-    def api_docs(request: Request):
+    def api_reference(request: Request):
         return templates.TemplateResponse(request, "api.html", {"spec": app.openapi(), "version": __version__})
+
+    # /docs: Swagger UI from the pinned swagger-ui-py package, or the plain page when it is missing
+    app.get("/docs/reference", response_class=HTMLResponse, include_in_schema=False)(api_reference)
+    if not swagger.install(app, __version__):
+        app.get("/docs", response_class=HTMLResponse, include_in_schema=False)(api_reference)
 
     return app
