@@ -150,3 +150,13 @@ def test_extract_command_refuses_an_unknown_scheduler():
 
     result = CliRunner().invoke(extract, ["--sample", "--dask", "proceses"])
     assert result.exit_code == 2 and "unknown Dask scheduler" in result.output
+
+
+def test_workers_get_the_builtin_scorer_by_name_not_by_the_clients_path():
+    from dateline.config import DEFAULT_SCORER, Settings
+    from dateline.distributed.worker import BUILTIN_SCORER, _here, for_workers
+
+    sent = for_workers(Settings(scorer=str(DEFAULT_SCORER)))
+    assert sent.scorer == BUILTIN_SCORER and _here(sent).scorer == str(DEFAULT_SCORER)
+    assert for_workers(Settings(scorer="/data/my_scorer.json")).scorer == "/data/my_scorer.json"
+    assert for_workers(Settings(scorer="")).scorer == ""

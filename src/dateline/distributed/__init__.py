@@ -38,7 +38,9 @@ class DaskExtractor:
         self._local = None
 
     def __enter__(self) -> "DaskExtractor":
-        self._client_cm = dask_client(self.spec, self.settings)
+        from dateline.distributed.worker import for_workers
+
+        self._client_cm = dask_client(self.spec, for_workers(self.settings))
         self.client, self.slots = self._client_cm.__enter__()
         return self
 
@@ -51,16 +53,16 @@ class DaskExtractor:
         """(article, Extraction or ExtractionFailed) per article, in input order. At most
         ``in_flight`` batches (default: two per worker thread) are out or waiting to be handed on,
         so memory stays bounded however long the input."""
-        from dateline.distributed.worker import extract_batch
+        from dateline.distributed.worker import extract_batch, for_workers
 
         if self._client_cm is None:
             raise RuntimeError("use DaskExtractor in a with block: it owns the cluster")
         batches = even_batches(articles, self.max_articles, self.max_chars)
         if self.client is None:  # synchronous: here, batch by batch
             for batch in batches:
-                yield from zip(batch, extract_batch(batch, self.settings))
+                yield from zip(batch, extract_batch(batch, for_workers(self.settings)))
             return
-        yield from _stream(self.client, batches, self.settings, self.in_flight or 2 * self.slots)
+        yield from _stream(self.client, batches, for_workers(self.settings), self.in_flight or 2 * self.slots)
 
     def extract_each(self, articles: Iterable[Article]) -> Iterator[Extraction | Exception]:
         for _, outcome in self.extract_pairs(articles):

@@ -70,7 +70,8 @@ def dask_client(spec: SchedulerSpec, settings: Settings) -> Iterator[tuple[objec
             n = spec.workers or cpu_count()
             processes = spec.kind == "processes"
             cluster = LocalCluster(n_workers=n if processes else 1, threads_per_worker=1 if processes else n,
-                                   processes=processes, dashboard_address=None, silence_logs=logging.ERROR)
+                                   processes=processes, silence_logs=logging.ERROR,
+                                   dashboard_address=":0")  # any free port: runs side by side never collide
             client = Client(cluster)
             client.wait_for_workers(n if processes else 1)
         client.register_plugin(PipelinePlugin(settings))

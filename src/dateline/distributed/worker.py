@@ -19,6 +19,28 @@ _lock = threading.Lock()
 _free: dict[str, list] = {}  # settings key -> Pipelines not in use
 
 
+# The built-in scorer travels as this name, not as the client's path: a worker installed elsewhere
+# (a container, another node) reads its own copy.
+BUILTIN_SCORER = "<built-in>"
+
+
+def for_workers(settings: Settings) -> Settings:
+    """The settings as sent to workers (the client's path to the built-in scorer replaced)."""
+    from dateline.config import DEFAULT_SCORER
+
+    if settings.scorer == str(DEFAULT_SCORER):
+        return dataclasses.replace(settings, scorer=BUILTIN_SCORER)
+    return settings
+
+
+def _here(settings: Settings) -> Settings:
+    from dateline.config import DEFAULT_SCORER
+
+    if settings.scorer == BUILTIN_SCORER:
+        return dataclasses.replace(settings, scorer=str(DEFAULT_SCORER))
+    return settings
+
+
 def settings_key(settings: Settings) -> str:
     return repr(dataclasses.astuple(settings))
 
@@ -33,7 +55,7 @@ def borrowed_pipeline(settings: Settings) -> Iterator:
     if pipeline is None:
         from dateline.pipeline import Pipeline
 
-        pipeline = Pipeline(settings)
+        pipeline = Pipeline(_here(settings))
     try:
         yield pipeline
     finally:
