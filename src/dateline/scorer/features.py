@@ -141,7 +141,7 @@ def _sentence_features(doc: Doc, event: Event) -> list[str]:
             up = up.head
         f.append("path=" + ">".join(path))
         f.append(f"root_lemma={up.lemma_.lower()}")
-        f += _trigger_shape(doc, tok)
+        f += _trigger_shape(doc, tok, sent)
     granularity = event.time.granularity if event.time else "none"
     f.append(f"type+time={t}+{granularity}")
     f.append("actor_kinds=" + "+".join(sorted({a.kind for a in event.actors}) or ["none"]))
@@ -149,11 +149,12 @@ def _sentence_features(doc: Doc, event: Event) -> list[str]:
     return f
 
 
-def _trigger_shape(doc: Doc, tok: Token) -> list[str]:
-    """How the trigger sits in its sentence: inside a quotation, a noun's determiner and governor,
-    the subject's part of speech and entity type, the verb's tense tag."""
+def _trigger_shape(doc: Doc, tok: Token, sent) -> list[str]:
+    """How the trigger sits in ``sent``, its sentence: inside a quotation, a noun's determiner and
+    governor, the subject's part of speech and entity type, the verb's tense tag."""
     f = [f"pos+dep={tok.pos_}+{tok.dep_}", f"pos+headpos={tok.pos_}+{tok.head.pos_}", f"tense={tok.tag_}"]
-    before = doc.text[tok.sent.start_char:tok.idx]
+    # the sentence's own text: Doc.text (and tok.sent) cost a pass over the whole Doc on every call
+    before = sent.text[:tok.idx - sent.start_char]
     if before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d"):
         f.append("in_quote")
     if tok.pos_ == "NOUN":
