@@ -62,16 +62,21 @@ def run(pipe, articles: list[Article]):
         yield doc, pipe.extract_doc(doc, article)
 
 
-def written_records() -> list[dict]:
+def read_jsonl(folder: Path) -> list[dict]:
+    """The records of every *.jsonl file in ``folder`` (not its subfolders), in file-name order."""
     records = []
-    for path in sorted(TRAINING.glob("*.jsonl")):
+    for path in sorted(folder.glob("*.jsonl")):
         for n, line in enumerate(path.open(encoding="utf-8"), 1):
             if line.strip():
                 try:
                     records.append(json.loads(line))
                 except json.JSONDecodeError as exc:
-                    raise SystemExit(f"{path.name}:{n}: not JSON ({exc})")
+                    raise SystemExit(f"{path.relative_to(TRAINING)}:{n}: not JSON ({exc})")
     return records
+
+
+def written_records() -> list[dict]:
+    return read_jsonl(TRAINING)
 
 
 def written_samples(pipe, records: list[dict]) -> list[Sample]:
@@ -89,15 +94,7 @@ def written_samples(pipe, records: list[dict]) -> list[Sample]:
 
 
 def story_records() -> list[dict]:
-    records = []
-    for path in sorted((TRAINING / "stories").glob("*.jsonl")):
-        for n, line in enumerate(path.open(encoding="utf-8"), 1):
-            if line.strip():
-                try:
-                    records.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise SystemExit(f"stories/{path.name}:{n}: not JSON ({exc})")
-    return records
+    return read_jsonl(TRAINING / "stories")
 
 
 def story_samples(pipe, records: list[dict]) -> list[Sample]:
