@@ -32,9 +32,9 @@ def _period(start: str | None, end: str | None):
         raise click.BadParameter(str(exc), param_hint="--from/--to") from None
 
 
-def build_file(a: str, b: str, start: str | None, end: str | None, db: str | None, selection=None):
-    """The relationship file, with every input checked first (codes, period, store)."""
-    from dateline.analysis.registers import relationship_file
+def _read(a: str, b: str, start: str | None, end: str | None, db: str | None, read):
+    """``read(store, a, b, period)`` on the stored pair, with every input checked first (codes, period,
+    store) and the store closed after."""
     from dateline.store import open_store
     from dateline.store.errors import StoreError
 
@@ -45,9 +45,17 @@ def build_file(a: str, b: str, start: str | None, end: str | None, db: str | Non
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     try:
-        return relationship_file(store, pair[0], pair[1], period, selection=selection)
+        return read(store, pair[0], pair[1], period)
     finally:
         store.close()
+
+
+def build_file(a: str, b: str, start: str | None, end: str | None, db: str | None, selection=None):
+    """The relationship file, with every input checked first (codes, period, store)."""
+    from dateline.analysis.registers import relationship_file
+
+    return _read(a, b, start, end, db, lambda store, x, y, period:
+                 relationship_file(store, x, y, period, selection=selection))
 
 
 def _common(f):
@@ -93,18 +101,8 @@ def brief_command(a: str, b: str, start: str | None, end: str | None, db: str | 
     index charts, the registers, the figures table and evidence footnotes."""
     from dateline.export.brief import brief_html, brief_markdown, gather
 
-    pair = _pair(a, b)
-    period = _period(start, end)
-    from dateline.store import open_store
-    from dateline.store.errors import StoreError
-    try:
-        store = open_store(db, create=False)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
-    try:
-        data = gather(store, pair[0], pair[1], period, selection=selection)
-    finally:
-        store.close()
+    data = _read(a, b, start, end, db, lambda store, x, y, period:
+                 gather(store, x, y, period, selection=selection))
     text = brief_html(data) if fmt == "html" else brief_markdown(data)
     try:
         out.write_text(text, encoding="utf-8")
