@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+
 import click
 
 from dateline.commands.options import date_option
@@ -13,25 +15,30 @@ from dateline.distributed.cluster import SCHEDULER_HELP
 from dateline.model import Article, Extraction, to_jsonable
 
 
-def checked_articles(paths, published, outlet, max_bytes, allow_undated, failures: list) -> Iterator[Article]:
-    """Articles that can be extracted; every bad input is reported on stderr and counted, never dropped."""
+def checked_articles(paths, published, outlet, max_bytes, allow_undated, failures: list,
+                     done: Callable[[], None] = lambda: None) -> Iterator[Article]:
+    """Articles that can be extracted; every bad input is reported on stderr and counted, never dropped
+    (``done`` is called for each, as it is for each article extracted)."""
     from dateline.ingest import InputError, read_inputs
 
     for item in read_inputs(paths, published=published, outlet=outlet, max_bytes=max_bytes):
         if isinstance(item, InputError):
             failures.append(str(item))
             click.echo(f"error: {item}", err=True)
+            done()
             continue
         if item.published is None and not allow_undated:
             msg = (f"{item.source}: no publication date found; relative dates cannot be resolved "
                    f"(pass --published YYYY-MM-DD or --allow-undated)")
             failures.append(msg)
             click.echo(f"error: {msg}", err=True)
+            done()
             continue
         yield item
 
 
-def _write(extractions, fmt: str, min_confidence, failures: list) -> tuple[int, int]:
+def _write(extractions, fmt: str, min_confidence, failures: list,
+           done: Callable[[], None] = lambda: None) -> tuple[int, int]:
     """Writes each extraction as it comes; (articles extracted, candidate events left out)."""
     from dateline.pipeline import ExtractionFailed
     from dateline.store.selection import confident
@@ -39,6 +46,7 @@ def _write(extractions, fmt: str, min_confidence, failures: list) -> tuple[int, 
     n_articles = hidden = 0
     collected: list[Extraction] = []
     for extraction in extractions:
+        done()
         if isinstance(extraction, ExtractionFailed):  # one article's extraction raised: one line, go on
             failures.append(str(extraction))
             click.echo(f"error: {extraction}", err=True)
@@ -89,6 +97,8 @@ def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_unda
       dateline extract folder/ corpus.jsonl page.html --format jsonl > events.jsonl
       dateline extract article.txt --published 2025-04-18 --outlet Dawn
     """
+    from dateline.commands.console import make_console
+    from dateline.commands.progress import advance_to, article_progress
     from dateline.config import Settings
     from dateline.pipeline import Pipeline
 
@@ -103,8 +113,16 @@ def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_unda
         settings.model = model
     settings.knowledge_paths.extend(knowledge)
     failures: list[str] = []
-    articles = checked_articles(paths, published, outlet, int(max_size * 1_000_000), allow_undated, failures)
+    progress, task = article_progress(make_console(stderr=True), paths)
+    progress.update(task, description="extracting")
+    ticks = itertools.count(1)
+
+    def done() -> None:
+        advance_to(progress, task, next(ticks))
+
+    articles = checked_articles(paths, published, outlet, int(max_size * 1_000_000), allow_undated, failures, done)
     with contextlib.ExitStack() as stack:
+        stack.enter_context(progress)
         if dask_scheduler:  # one cluster for the run, closed when it ends (error and Ctrl-C too)
             from dateline.distributed import DaskExtractor
             try:
@@ -114,7 +132,7 @@ def extract(inputs, fmt, published, outlet, sample, model, knowledge, allow_unda
             extractions = stack.enter_context(dask).extract_each(articles)
         else:
             extractions = Pipeline(settings).extract_each(articles)
-        n_articles, hidden = _write(extractions, fmt, min_confidence, failures)
+        n_articles, hidden = _write(extractions, fmt, min_confidence, failures, done)
     if hidden:
         from dateline.commands.text import plural
         threshold = settings.min_confidence if min_confidence is None else min_confidence

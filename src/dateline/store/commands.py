@@ -154,9 +154,9 @@ def ingest(inputs, db, published, outlet, sample, allow_undated, max_size, batch
     Failed inputs are recorded with their reason (see `dateline status`).
     """
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from dateline import __version__
+    from dateline.commands.progress import advance_to, article_progress
     from dateline.ingest import InputError, read_inputs, sample_paths
     from dateline.pipeline import ExtractionFailed, Pipeline
 
@@ -176,16 +176,13 @@ def ingest(inputs, db, published, outlet, sample, allow_undated, max_size, batch
                 raise click.BadParameter(str(exc), param_hint="--dask") from None
         else:
             pipeline = Pipeline()
-        progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                            TextColumn("{task.fields[articles]} articles · {task.fields[events]} events · "
-                                       "{task.fields[failures]} failed · {task.fields[unchanged]} unchanged"),
-                            TimeElapsedColumn(), console=console, transient=False)
+        progress, task = article_progress(console, paths, "{task.fields[events]} events · "
+                                          "{task.fields[failures]} failed · {task.fields[unchanged]} unchanged")
+        progress.update(task, description="ingesting", events=0, failures=0, unchanged=0)
         with progress:
-            task = progress.add_task("ingesting", total=None, articles=0, events=0, failures=0, unchanged=0)
-
             def refresh() -> None:
-                progress.update(task, articles=counts.articles, events=counts.events, failures=counts.failures,
-                                unchanged=counts.unchanged)
+                progress.update(task, events=counts.events, failures=counts.failures, unchanged=counts.unchanged)
+                advance_to(progress, task, counts.articles + counts.updated + counts.unchanged + counts.failures)
 
             def fail(source: str, message: str, article=None) -> None:
                 counts.failures += 1
