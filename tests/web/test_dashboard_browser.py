@@ -19,6 +19,11 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
+DESKTOP = {"width": 1400, "height": 900}
+PHONE_SIZE = {"width": 390, "height": 844}
+CARDS = (".timeline-card", ".index-card", ".registers-card", ".partners-card", ".direction-card", ".mix-card",
+         ".actors-card", ".facts-card", ".list-card", ".evidence-card")
+
 # expected.md, one row per event: allowed PLOVER types and words of an evidence sentence (the
 # article prints curly apostrophes, so the words avoid them)
 EXPECTED = [
@@ -92,7 +97,7 @@ def server(tmp_path_factory, pipeline):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    context = browser.new_context(viewport=DESKTOP)
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -211,7 +216,6 @@ def wait_file(page):
 
 
 def test_registers_panel_on_the_reference_article(page, server):
-    page.set_viewport_size({"width": 1400, "height": 900})
     open_pair(page, server)
     wait_file(page)
 
@@ -375,7 +379,6 @@ def test_downloads_are_what_is_shown(page, server):
 
 
 def test_display_defects_fixed(page, server):
-    page.set_viewport_size({"width": 1400, "height": 900})
     open_pair(page, server)
     wait_file(page)
     # the sticky evidence panel sits beside the cards, never over the list's last column
@@ -393,7 +396,7 @@ def test_display_defects_fixed(page, server):
 
 
 def test_phone_layout(browser, server):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = browser.new_context(viewport=PHONE_SIZE, is_mobile=True, has_touch=True)
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -435,3 +438,50 @@ def test_short_period_by_week_and_day(page, server):
     days = page.eval_on_selector_all("#index-chart rect.bar-pos title", "ts => ts.map(t => t.textContent)")
     assert any(d.startswith("2025-04-17: index +") for d in days), days
     assert page.eval_on_selector_all("#index-chart .axis-title", "ts => ts.map(t => t.textContent)") == ["index", "events"]
+
+
+def assert_fits(pg, width: int, view: str) -> None:
+    """No horizontal scrolling, and every card of the page inside the screen's width."""
+    assert pg.evaluate("document.documentElement.scrollWidth") <= width, view
+    for card in CARDS:
+        box = pg.locator(card).bounding_box()
+        assert box is not None, (view, card)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width + 0.5, (view, card, box)
+
+
+@pytest.mark.parametrize("size", [DESKTOP, PHONE_SIZE], ids=["1400x900", "390x844"])
+def test_every_view_fits_the_screen(browser, server, size):
+    """Each view of the dashboard, at the desktop and the phone size: the dyad page with its registers,
+    the country overview (partners and network), the directed split, a short period by week and by day,
+    an event's evidence."""
+    phone = size["width"] < 600
+    context = browser.new_context(viewport=size, is_mobile=phone, has_touch=phone)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    open_pair(pg, server)
+    wait_file(pg)
+    assert pg.locator("#reg-visits tbody tr").count() >= 1 and pg.locator("#partners button").count() >= 1
+    assert pg.locator("#network line.edge").count() >= 1
+    assert_fits(pg, size["width"], "dyad page")
+    pg.select_option("#direction", "RUS>PAK")
+    assert all(r[2] == "RUS → PAK" for r in register_rows(pg, "visits"))
+    assert_fits(pg, size["width"], "directed split")
+    pg.select_option("#direction", "all")
+    pg.evaluate("delete document.body.dataset.loaded")
+    pg.fill("#start", "2025-03")
+    pg.fill("#end", "2025-04")
+    pg.click("#picker button[type=submit]")
+    wait_file(pg)
+    assert pg.get_attribute("button[data-interval=week]", "aria-pressed") == "true"
+    assert_fits(pg, size["width"], "short period by week")
+    pg.click("button[data-interval=day]")
+    assert pg.get_attribute("button[data-interval=day]", "aria-pressed") == "true"
+    assert_fits(pg, size["width"], "short period by day")
+    row = pg.locator("#event-list tbody tr").first
+    row.scroll_into_view_if_needed()
+    row.tap() if phone else row.click()
+    pg.wait_for_selector("#evidence .mention")
+    assert_fits(pg, size["width"], "evidence")
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"

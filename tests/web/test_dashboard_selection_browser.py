@@ -55,7 +55,7 @@ def page(server):
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        pg = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
+        pg = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
         errors: list[str] = []
         pg.on("pageerror", lambda exc: errors.append(str(exc)))
         yield pg
