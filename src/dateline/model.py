@@ -149,6 +149,7 @@ class Actor:
     country: str | None = None    # ISO3; None for international organisations
     sector: str | None = None     # event-data sector code: GOV, MIL, LEG, JUD, BUS, MED, CVL, REB, IGO, ...
     roles: list[str] = field(default_factory=list)
+    source: str | None = None     # what resolved it: a table row ("actors.tsv:12"), "text", or None
 
 
 @dataclass(slots=True)
@@ -235,6 +236,7 @@ class Event:
     confidence: float = 1.0
     quantity: float | None = None               # e.g. 8 for "signing of eight agreements"
     mentions: list[Evidence] = field(default_factory=list)
+    coded_by: str | None = None                 # the lexicon row that fired ("event_lexicon.tsv:57"), and any recoding
 
     @property
     def source_count(self) -> int:

@@ -24,8 +24,9 @@ def coding_lines(ev) -> list[tuple[str, str]]:
                    f"PLOVER {ev.plover_score if ev.plover_score is not None else '-'}"),
         ("confidence", f"{ev.confidence:.2f}"),
         ("modality", ", ".join(flags) or "asserted"),
-        ("actors", "; ".join(f"{a.name} [{a.id}]" for a in ev.actors) or "-"),
-        ("recipients", "; ".join(f"{a.name} [{a.id}]" for a in ev.recipients) or "-"),
+        ("coded by", ev.coded_by or "-"),
+        ("actors", "; ".join(_actor(a) for a in ev.actors) or "-"),
+        ("recipients", "; ".join(_actor(a) for a in ev.recipients) or "-"),
         ("time", when),
         ("place", f"{p.name} ({p.country or '?'}, from the {p.source})" if p else "-"),
         ("contexts", ", ".join(ev.contexts) or "-"),
@@ -33,6 +34,11 @@ def coding_lines(ev) -> list[tuple[str, str]]:
         ("quantity", "-" if ev.quantity is None else f"{ev.quantity:g}"),
         ("sources", f"{plural(ev.source_count, 'article')}, {plural(len(ev.mentions), 'sentence')}"),
     ]
+
+
+def _actor(a) -> str:
+    """ "Ishaq Dar [person:ishaq-dar, from actors.tsv:15]": the id and the table row that resolved it."""
+    return f"{a.name} [{a.id}" + (f", from {a.source}" if a.source else "") + "]"
 
 
 def marked(sentence: str, start: int, m) -> str:

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 
 from dateline.extractors import sentence_index_of, token_positions
 from dateline.knowledge import Country, Knowledge, KnownActor, Title, slugify
+from dateline.knowledge.loader import shown_source
 from dateline.knowledge.matchers import CompiledMatchers, compile_matchers
 from dateline.knowledge.organizations import Organization
 from dateline.model import Actor, ActorMention, Article
@@ -233,7 +234,8 @@ class _Run:
         # Event-data convention: a country acting is its government. One object per country per article.
         actor = self.country_actors.get(c.iso3)
         if actor is None:
-            actor = Actor(id=f"country:{c.iso3}", name=c.name, kind="country", country=c.iso3, sector="GOV")
+            actor = Actor(id=f"country:{c.iso3}", name=c.name, kind="country", country=c.iso3, sector="GOV",
+                          source="countries.tsv")
             self.country_actors[c.iso3] = actor
         return actor
 
@@ -534,7 +536,8 @@ class _Run:
         if sector is None and roles:
             top = self.kb.titles.by_role(roles[0])
             sector = top.sector if top else None
-        return Actor(id=key, name=name, kind="person", country=country, sector=sector, roles=roles)
+        return Actor(id=key, name=name, kind="person", country=country, sector=sector, roles=roles,
+                     source=shown_source(entry.source) if entry else "text")
 
     def _surname_mentions(self, blocked: set[int]) -> None:
         """A later bare surname the NER did not tag: "Ryabkov is visiting Islamabad"."""
@@ -657,7 +660,7 @@ class _Run:
             return self.kb.actors.actor(entry, self.day)
         c = self.kb.countries.get(iso3)
         return Actor(id=f"role:{iso3}:{slugify(title.role)}", name=f"{title.role} ({c.name if c else iso3})",
-                     kind="person", country=iso3, sector=title.sector, roles=[title.role])
+                     kind="person", country=iso3, sector=title.sector, roles=[title.role], source="titles.tsv")
 
     # ------------------------------------------------------------------ countries
     def _countries(self) -> None:
@@ -820,7 +823,7 @@ class _Run:
                 return self.kb.organizations.actor(org, c.iso3, c.name)
         label = self.kb.sectors.label(sector)
         return Actor(id=f"group:{c.iso3}:{sector}", name=f"{label} ({c.name})", kind="group",
-                     country=c.iso3, sector=sector)
+                     country=c.iso3, sector=sector, source="sectors.tsv")
 
     def _capital_as_government(self, m: _Match) -> bool:
         """ "Moscow said", "Islamabad rejected", "Moscow's stance"; not "in Islamabad"."""

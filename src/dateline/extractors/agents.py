@@ -84,10 +84,10 @@ def unnamed_actors(doc: Doc, free: Callable[[int, int], bool], sectors, home: st
             iso3 = home or sole_country(tok.i)
         if iso3:
             actor = Actor(id=f"group:{iso3}:{code}", name=f"{sector.label} ({country_name(iso3)})", kind="group",
-                          country=iso3, sector=code)
+                          country=iso3, sector=code, source="sectors.tsv")
         else:   # "Gunmen", "Rights groups": the text's own words name a group of unknown country
             words = doc[first:tok.i + 1].text
             actor = Actor(id=f"group:-:{code}", name=words[:1].upper() + words[1:], kind="group", country=None,
-                          sector=code)
+                          sector=code, source="sectors.tsv")
         out.append((start, tok.i + 1, actor))
     return out

@@ -317,7 +317,7 @@ class _ArticleScope:
             c = countries.get(iso3)
             if c is not None:
                 name = c.name
-        return Actor(id=f"country:{iso3}", name=name, kind="country", country=iso3)
+        return Actor(id=f"country:{iso3}", name=name, kind="country", country=iso3, source="countries.tsv")
 
     def times_in(self, sent: Span) -> list[TimeRef]:
         return [t for t in self.times if sent.start_char <= t.span.start < sent.end_char]
@@ -381,6 +381,7 @@ class EventExtractor:
                       and not (r.kind == "country" and r.country in {a.country for a in actors})]
 
         event_type, mode, cameo = sense.type, sense.mode, sense.cameo
+        coded = (event_type, mode, cameo)
         modality = self.modality.of(tok)
         place = self._place(tok, sent, scope, roles, event_type)
         if event_type == "CONSULT" and mode in (None, "visit"):
@@ -401,6 +402,7 @@ class EventExtractor:
         dims, ctx = self._dimensions(tok, is_noun)
         contexts = list(dict.fromkeys([*sense.contexts, *ctx]))
         quantity = _quantity(tok, is_noun, self.numbers)
+        coded_by = sense.origin + _recoding(coded, (event_type, mode, cameo))
 
         # one event per visitor when several people each made their own trip ("X and Y's trips")
         if mode == "visit" and len(actors) > 1:
@@ -422,7 +424,7 @@ class EventExtractor:
                 negated=modality.negated, future=modality.future, hypothetical=modality.hypothetical,
                 historical=is_historical(time, scope.article.published),
                 trigger=f"{sense.lemma} {trig.matched}" if trig.matched else sense.lemma,
-                confidence=confidence, quantity=quantity)
+                confidence=confidence, quantity=quantity, coded_by=coded_by)
             ev.mentions.append(self._evidence(scope, si, tok, mention_spans or roles.actors,
                                               roles.recipients, time, place, sent))
             out.append(ev)
@@ -668,6 +670,15 @@ def _is_recent(time: TimeRef | None, published: date | None) -> bool:
         return False
     # compare the distance, not published -/+ RECENT: that overflows at 0001-01-01 and 9999-12-31
     return abs(time.latest - published) <= RECENT
+
+
+def _recoding(before: tuple[str, str | None, str], after: tuple[str, str | None, str]) -> str:
+    """The trace's note when a rule changed the row's coding (a visit's host and visitor, an
+    announced act recoded as intent): "; recoded AGREE 036 (was CONSULT/visit 042)"."""
+    if before == after:
+        return ""
+    shown = lambda t, m, c: f"{t}{'/' + m if m else ''} {c}"  # noqa: E731
+    return f"; recoded {shown(*after)} (was {shown(*before)})"
 
 
 def _quantity(tok: Token, is_noun: bool, numbers: NumberWords) -> float | None:

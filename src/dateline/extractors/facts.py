@@ -251,7 +251,7 @@ class FactExtractor:
         if self.kb is not None:
             country = self.kb.countries.get(iso3)
             name = country.name if country else iso3
-        return Actor(id=f"country:{iso3}", name=name, kind="country", country=iso3)
+        return Actor(id=f"country:{iso3}", name=name, kind="country", country=iso3, source="countries.tsv")
 
     def _subjects(self, text: str, index: int, mentions: list[ActorMention], indicator: Indicator,
                   dyad: list[Actor]) -> list[Actor]:

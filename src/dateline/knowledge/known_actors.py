@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from dateline.knowledge.loader import KnowledgeFileError, split_list, where
+from dateline.knowledge.loader import KnowledgeFileError, shown_source, split_list, where
 from dateline.model import Actor, slugify
 
 __all__ = ["KnownActor", "KnownActorTable", "actor_id", "slugify"]
@@ -188,4 +188,5 @@ class KnownActorTable:
 
     def actor(self, entry: KnownActor, day: date | None) -> Actor:
         return Actor(id=entry.id, name=entry.name, kind=entry.kind, country=entry.country,
-                     sector=entry.sector_on(day), roles=self.roles_on(entry.name, day))
+                     sector=entry.sector_on(day), roles=self.roles_on(entry.name, day),
+                     source=shown_source(entry.source) or None)

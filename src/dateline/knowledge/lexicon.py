@@ -9,7 +9,7 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
-from dateline.knowledge.loader import KnowledgeFileError, read_table, split_list
+from dateline.knowledge.loader import KnowledgeFileError, origin, read_table, split_list
 
 LEXICON_FILE = "event_lexicon.tsv"
 # PETRARCH2's verb patterns (MIT), for lemmas the lexicon above lacks (scripts/build_petrarch_tables.py)
@@ -39,6 +39,7 @@ class TriggerSense:
     contexts: tuple[str, ...]
     order: int                                       # row number, for stable tie-breaks
     fallback: bool = False                           # from the PETRARCH fallback table
+    origin: str = ""                                 # file:line of the row, for the event's coding trace
 
     @property
     def specificity(self) -> int:
@@ -102,7 +103,9 @@ def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
         if bad:
             raise KnowledgeFileError(f"{where}: unknown PLOVER context(s) {', '.join(bad)}")
         sense = TriggerSense(row["lemma"].lower(), pos, _parse_requires(row["requires"], where),
-                             ptype, mode, row["cameo"], shape, contexts, n, fallback=n >= len(own))
+                             ptype, mode, row["cameo"], shape, contexts, n, fallback=n >= len(own),
+                             origin=origin(row, LEXICON_FILE if n < len(own) else FALLBACK_LEXICON_FILE)
+                             + (f" ({row['source']})" if row.get("source") else ""))   # the PETRARCH2 line
         index[(sense.lemma, pos)].append(sense)
     # Most specific sense first; among equals, a user row (later) wins over a built-in one.
     return Lexicon({k: tuple(sorted(v, key=lambda s: (-s.specificity, -s.order)))

@@ -46,6 +46,19 @@ def where(row: dict[str, str], table: str) -> str:
     return table
 
 
+def origin(row: dict[str, str], table: str) -> str:
+    """Where a row came from, for an event's coding trace: "actors.tsv:12" for a built-in table, the
+    full path and line for a user's file (see ``shown_source``)."""
+    return shown_source(where(row, table))
+
+
+def shown_source(source: str) -> str:
+    """A "path:line" with the built-in data folder left out (it differs from one installation to
+    another): "actors.tsv:12"; a user's file keeps its path."""
+    prefix = str(DATA_DIR) + "/"
+    return source[len(prefix):] if source.startswith(prefix) else source
+
+
 def _read_tsv(path: Path) -> list[dict[str, str]]:
     try:
         numbered = [(n, ln) for n, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)

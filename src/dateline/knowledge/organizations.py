@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dateline.knowledge.loader import KnowledgeFileError, split_list
+from dateline.knowledge.loader import KnowledgeFileError, origin, split_list
 from dateline.model import Actor
 
 KINDS = {"government", "military", "organization", "igo", "group"}
@@ -19,6 +19,7 @@ class Organization:
     scope: str                    # "any": every country has one; "fixed": one country; "international"
     country: str | None = None    # ISO3 for fixed bodies
     holder: str | None = None     # the role whose office this is ("Prime Minister's Office": Prime Minister)
+    origin: str = ""              # file:line of the row, for the coding trace
 
     @property
     def needs_country(self) -> bool:
@@ -42,7 +43,7 @@ class OrganizationTable:
                                aliases=tuple(split_list(row.get("aliases", ""))) or (row.get("name", key),),
                                sector=row.get("sector") or None, scope=scope,
                                country=raw.upper() if scope == "fixed" else None,
-                               holder=row.get("holder") or None)
+                               holder=row.get("holder") or None, origin=origin(row, "organizations.tsv"))
             self.entries.append(org)
             for alias in org.aliases:
                 self._by_alias[alias] = org           # later rows (user files) win
@@ -61,7 +62,8 @@ class OrganizationTable:
         """The Actor for a body; bodies every country has need the country the text gives them."""
         if org.scope == "international":
             prefix = "igo" if org.kind == "igo" else "org:INT"      # NGOs and movements without a country
-            return Actor(id=f"{prefix}:{org.key}", name=org.name, kind=org.kind, country=None, sector=org.sector)
+            return Actor(id=f"{prefix}:{org.key}", name=org.name, kind=org.kind, country=None, sector=org.sector,
+                         source=org.origin)
         iso3 = org.country if org.scope == "fixed" else country
         if not iso3:
             raise ValueError(f"organisation '{org.key}' needs a country")
@@ -69,4 +71,5 @@ class OrganizationTable:
         if name is None:
             base = self._generic_names.get(org.key, org.name)
             name = f"{base} ({country_name or iso3})"
-        return Actor(id=f"org:{iso3}:{org.key}", name=name, kind=org.kind, country=iso3, sector=org.sector)
+        return Actor(id=f"org:{iso3}:{org.key}", name=name, kind=org.kind, country=iso3, sector=org.sector,
+                     source=org.origin)

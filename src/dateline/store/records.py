@@ -44,7 +44,7 @@ def article_layout_from(meta: dict) -> dict[str, Any]:
 
 def actor_from(d: dict) -> Actor:
     return Actor(id=d["id"], name=d["name"], kind=d["kind"], country=d.get("country"),
-                 sector=d.get("sector"), roles=list(d.get("roles") or []))
+                 sector=d.get("sector"), roles=list(d.get("roles") or []), source=d.get("source"))
 
 
 def time_from(d: dict | None) -> TimeRef | None:
@@ -94,7 +94,8 @@ def event_from(text: str) -> Event:
         time=time_from(d.get("time")), place=place_from(d.get("place")),
         negated=bool(d.get("negated")), future=bool(d.get("future")),
         hypothetical=bool(d.get("hypothetical")), historical=bool(d.get("historical")),
-        trigger=d.get("trigger") or "", confidence=d.get("confidence", 1.0), quantity=d.get("quantity"))
+        trigger=d.get("trigger") or "", confidence=d.get("confidence", 1.0), quantity=d.get("quantity"),
+        coded_by=d.get("coded_by"))
 
 
 def fact_from(text: str) -> Fact:
