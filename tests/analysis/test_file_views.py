@@ -26,6 +26,7 @@ def test_file_in_the_terminal(reference_store_url):
                  "9th session", "8 agreements signed", "Sergei Ryabkov", "Mikhail Mishustin", "Alexei Overchuk",
                  "2025-04-17", "Moscow, RUS", "not reported: 1–14", "more than 1 billion USD"):
         assert text in out, text
+    assert "events, 1 article cited)" in out          # one article: no "1 articles"
 
 
 def test_file_json_is_the_api_answer(reference_store_url):

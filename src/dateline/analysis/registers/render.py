@@ -5,6 +5,7 @@ from rich.console import Console
 from rich.table import Table
 
 from dateline.analysis.registers.records import RelationshipFile
+from dateline.commands.text import plural
 from dateline.analysis.registers.text import (figure_text, gaps_text, indicator_text, person_text, place_text,
                                               value_text, when_text)
 
@@ -13,7 +14,7 @@ def print_file(rf: RelationshipFile, console: Console, ids: bool = False) -> Non
     a, b = rf.dyad
     period = f"{rf.start or '…'} – {rf.end or '…'}" if rf.start or rf.end else "all time"
     console.print(f"[bold]{rf.names[a]} – {rf.names[b]}[/bold]: relationship file, {period} "
-                  f"({rf.n_events} events, {len(rf.articles)} articles cited)")
+                  f"({plural(rf.n_events, 'event')}, {plural(len(rf.articles), 'article')} cited)")
     if rf.selection:
         console.print(f"[dim]reading {rf.selection['label']} (--modality, --min-confidence)[/dim]")
 

@@ -1,5 +1,5 @@
 // The dashboard: pick two countries and a period, see their relationship, open any event's evidence.
-import { el, clear, QUADS, quadClass, whenLabel, number, money } from "./dom.js";
+import { el, clear, QUADS, quadClass, whenLabel, number, money, counted } from "./dom.js";
 import { drawTimeline, drawIndex, drawNetwork, hbars } from "./charts.js";
 import { renderEvidence } from "./evidence.js";
 import { renderRegisters } from "./registers.js";
@@ -135,7 +135,7 @@ function renderFile(file) {
   }
   renderRegisters($("registers"), file, { onSelect: select_, direction: state.direction });
   $("registers-included").textContent = `Counting ${file.selection.label} (announced ones are the planned rows) · `
-    + `${number(file.n_events)} events, ${number(Object.keys(file.articles).length)} articles cited.`;
+    + `${counted(file.n_events, "event")}, ${counted(Object.keys(file.articles).length, "article")} cited.`;
 }
 
 // A → B and B → A: events with one side as actor and the other as recipient, cooperation vs conflict.

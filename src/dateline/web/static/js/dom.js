@@ -79,6 +79,11 @@ export function number(n) {
   return Number(n).toLocaleString("en-US");
 }
 
+// "1 event", "2 events", "1,204 events"
+export function counted(n, noun) {
+  return `${number(n)} ${noun}${Number(n) === 1 ? "" : "s"}`;
+}
+
 export function money(value, unit) {
   const abs = Math.abs(value);
   const scaled = abs >= 1e9 ? `${(value / 1e9).toFixed(value % 1e9 ? 2 : 0)} bn`
