@@ -38,3 +38,17 @@ def test_extract_file_reads_corpora_and_raises_on_bad_input(tmp_path):
         dateline.extract_file(empty)
     with pytest.raises(InputError):
         dateline.extract("   ")
+
+
+def test_an_unresolved_time_phrase_is_a_warning_of_the_extraction(tmp_path):
+    from dateline.store import open_store
+
+    result = dateline.extract("Pakistan and Russia agreed 99999999999 days ago to hold talks, officials said.",
+                              published="2025-04-18", min_confidence=0)
+    assert len(result.warnings) == 1 and '"99999999999 days ago"' in result.warnings[0]
+    assert dateline.extract("Pakistan and Russia agreed on Thursday to hold talks.", published="2025-04-18").warnings == []
+    store = open_store(str(tmp_path / "w.db"))      # and the store keeps it with the article
+    store.add(result)
+    [(stored,)] = store.engine.connect().exec_driver_sql("SELECT warnings FROM articles").fetchall()
+    store.close()
+    assert "99999999999 days ago" in stored

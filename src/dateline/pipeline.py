@@ -169,8 +169,12 @@ class Pipeline:
         for m in mentions:
             for a in m.actors:
                 actors.setdefault(a.id, a)
+        # what extraction could not read as written (a time phrase left unresolved); what the reader
+        # noticed in the input (mixed encodings) is in article.meta["warnings"]
+        from dateline.extractors.time import time_warnings
+        warnings = time_warnings(doc)
         return Extraction(article=article, actors=list(actors.values()), actor_mentions=mentions,
-                          events=events, facts=facts, version=__version__)
+                          events=events, facts=facts, warnings=warnings, version=__version__)
 
     @property
     def chunk_chars(self) -> int:
