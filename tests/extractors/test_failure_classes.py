@@ -72,3 +72,26 @@ def test_a_weekday_of_talks_ahead_is_the_coming_day():
 def test_a_reported_act_is_dated_to_the_act_not_the_statement():
     [e] = events("The ministry said Thursday that Russian troops had withdrawn from the border on Monday.")
     assert (e.type, e.time.value) == ("RETREAT", "2025-03-10")
+
+
+# -- idioms with a trigger word that report no event of its type ---------------------------------------
+@pytest.mark.parametrize("text, not_type", [
+    ("Pakistan's proposal met with opposition from India's foreign ministry on Monday.", "CONSULT"),
+    ("A convoy of Kenyan police came under attack near the border with Somalia on Tuesday.", "ACCUSE"),
+    ("Tropical Cyclone Freddy slammed into Mozambique's coast on Sunday.", "ACCUSE"),
+    ("Chile's foreign minister refused to comment on the report on Monday.", "REJECT"),
+    ("Peru's army chief declined to comment on Thursday.", "REJECT"),
+    ("The Pakistani Taliban claimed responsibility for the bombing in Peshawar on Monday.", "ACCUSE"),
+    ("Ghana went on high alert on Friday after cases were reported in Togo.", "COERCE"),
+    ("It was a wake-up call for Bangladesh's government, experts said.", "REQUEST"),
+])
+def test_idioms_are_not_coded_as_their_trigger(text, not_type):
+    assert not any(e.type == not_type for e in events(text)), events(text)
+
+
+def test_the_idiom_rows_leave_the_other_senses_alone():
+    # the same words in their event senses are still coded
+    assert any(e.type == "CONSULT" for e in events("Egypt's foreign minister met with Sudan's army chief in Cairo on Tuesday."))
+    assert any(e.type == "REJECT" for e in events("Chile's president refused to meet Peru's foreign minister on Monday."))
+    assert any(e.type == "ASSAULT" for e in events("Gunmen attacked a convoy of Kenyan police near the border on Tuesday."))
+    assert any(e.type == "ACCUSE" for e in events("Chile's president slammed Peru's government on Monday."))

@@ -93,6 +93,9 @@ def _constraint_values(tok: Token, key: str) -> list[str]:
         return [tok.lower_]
     if key == "prt" or key == "prep":   # a time ("called Putin on Tuesday") is no argument's preposition
         return [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent") and not _temporal(c)]
+    if key == "pobj":   # the object of an attached preposition: "met with opposition", "came under attack"
+        return [p.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "agent") and not _temporal(c)
+                for p in c.children if p.dep_ == "pobj"]
     if key == "mod":   # "joint exercise", "sexually abused"
         return [c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "advmod")]
     if key == "xcomp":   # also "sworn to fight", parsed as an infinitival adverbial clause

@@ -17,7 +17,7 @@ FALLBACK_LEXICON_FILE = "event_lexicon_petrarch.tsv"
 DIMENSIONS_FILE = "dimensions.tsv"
 MODALITY_FILE = "modality_cues.tsv"
 
-CONSTRAINT_KEYS = frozenset({"obj", "prep", "prt", "mod", "form", "xcomp", "has", "oprd", "clause_aux"})
+CONSTRAINT_KEYS = frozenset({"obj", "prep", "pobj", "prt", "mod", "form", "xcomp", "has", "oprd", "clause_aux"})
 ANY = "*"                                   # a constraint value that any word satisfies
 SHAPES = frozenset({"directed", "reciprocal", "swap", "none"})
 POS = frozenset({"verb", "noun"})
@@ -81,8 +81,9 @@ def load_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
 
     index: dict[tuple[str, str], list[TriggerSense]] = defaultdict(list)
     own = read_table(LEXICON_FILE, extra_dirs)
-    known = {(r["lemma"].lower(), r["pos"].lower()) for r in own}
-    # the fallback never adds a sense to a lemma dateline's own (or the user's) rows describe
+    # the fallback never adds a sense to a lemma dateline's own (or the user's) rows describe; a row of
+    # shape none only blocks its own context ("met with opposition") and leaves the lemma to the fallback
+    known = {(r["lemma"].lower(), r["pos"].lower()) for r in own if r["shape"].lower() != "none"}
     fallback = [r for r in read_table(FALLBACK_LEXICON_FILE) if (r["lemma"].lower(), r["pos"].lower()) not in known]
     for n, row in enumerate([*own, *fallback]):
         where = f"{LEXICON_FILE if n < len(own) else FALLBACK_LEXICON_FILE} row {n + 1} ({row.get('lemma', '')!r})"
