@@ -95,3 +95,15 @@ def test_the_idiom_rows_leave_the_other_senses_alone():
     assert any(e.type == "REJECT" for e in events("Chile's president refused to meet Peru's foreign minister on Monday."))
     assert any(e.type == "ASSAULT" for e in events("Gunmen attacked a convoy of Kenyan police near the border on Tuesday."))
     assert any(e.type == "ACCUSE" for e in events("Chile's president slammed Peru's government on Monday."))
+
+
+# -- real events the lexicon lacked: busts, dispersals, firefights, relief handed out -----------------
+@pytest.mark.parametrize("text, expected", [
+    ("On Monday, Morocco's counterterror agency broke up a terrorist cell in Tangier.", ("COERCE", "170")),
+    ("Nigerian police broke up a protest in Lagos on Tuesday.", ("COERCE", "170")),
+    ("Kenyan police dismantled a smuggling ring in Mombasa on Tuesday.", ("COERCE", "170")),
+    ("Haitian police exchanged gunfire with gang members in Port-au-Prince on Friday.", ("ASSAULT", "193")),
+    ("The World Food Programme distributed food to flood victims in Malawi on Thursday.", ("AID", "070")),
+])
+def test_missed_events_are_found(text, expected):
+    assert expected in [(e.type, e.cameo) for e in asserted(text)], events(text)
