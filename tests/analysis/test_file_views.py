@@ -51,16 +51,28 @@ def test_file_json_is_the_api_answer(reference_store_url):
     assert all(v["event_ids"] and v["article_ids"] for v in api_json["visits"])
 
 
-def test_the_default_threshold_leaves_low_confidence_rows_out_and_says_so(reference_store_url):
+def test_the_threshold_leaves_low_confidence_rows_out_and_says_so(reference_store_url, monkeypatch):
+    rows = lambda answer: sum(len(json.loads(answer.output)[k]) for k in ("visits", "agreements", "mechanisms"))  # noqa: E731
+    every = run("file", "PAK", "RUS", "--db", reference_store_url, "--json", *EVERY)
+    strict = run("file", "PAK", "RUS", "--db", reference_store_url, "--json", "--min-confidence", "0.75")
+    assert every.exit_code == strict.exit_code == 0, strict.output
+    assert 0 < rows(strict) < rows(every)
+    # with no option the threshold is $DATELINE_MIN_CONFIDENCE (else the shipped default), and the file says so
+    monkeypatch.setenv("DATELINE_MIN_CONFIDENCE", "0.75")
+    default = run("file", "PAK", "RUS", "--db", reference_store_url, "--json")
+    assert rows(default) == rows(strict)
+    assert "confidence ≥ 0.75" in run("file", "PAK", "RUS", "--db", reference_store_url).output
+
+
+def test_the_reference_registers_at_the_shipped_threshold(reference_store_url):
+    """The acceptance of the registers: the reference article alone, at the default threshold."""
     from dateline.config import DEFAULT_MIN_CONFIDENCE
 
-    every = run("file", "PAK", "RUS", "--db", reference_store_url, "--json", *EVERY)
-    default = run("file", "PAK", "RUS", "--db", reference_store_url, "--json")
-    assert every.exit_code == default.exit_code == 0, default.output
-    rows = lambda answer: sum(len(json.loads(answer.output)[k]) for k in ("visits", "agreements", "mechanisms"))  # noqa: E731
-    assert rows(default) < rows(every)
-    shown = run("file", "PAK", "RUS", "--db", reference_store_url)
-    assert f"confidence ≥ {DEFAULT_MIN_CONFIDENCE:g}" in shown.output
+    out = run("file", "PAK", "RUS", "--db", reference_store_url).output
+    assert f"confidence ≥ {DEFAULT_MIN_CONFIDENCE:g}" in out
+    for text in ("Consultative Group on Strategic Stability", "15th round", "Inter-Governmental Commission",
+                 "9th session", "8 agreements signed", "Sergei Ryabkov", "Mikhail Mishustin", "Alexei Overchuk"):
+        assert text in out, text
 
 
 @pytest.mark.parametrize("args, message", [

@@ -7,6 +7,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from dateline.extractors import sentences
+from dateline.knowledge.lexicon import FALLBACK_LEXICON_FILE
 from dateline.model import Event
 
 # Words that change what a trigger reports: conditions, cancellation, speculation, questions, quotes.
@@ -42,8 +43,8 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
 # Features that need the story around the sentence (its place in the article, the headline, repeated
 # mentions). Single written training sentences have no story, so these are left out when training on
 # them (``context=False``) rather than taught that every sentence is a lead.
-CONTEXT = ("sentence_index=", "type+lead=", "lead+time=", "mentions=", "has_title", "trigger_in_title",
-           "actor_in_title", "dyad=", "type+dyad=")
+CONTEXT = ("sentence_index=", "type+lead=", "lead+time=", "where+time=", "mentions=", "has_title",
+           "trigger_in_title", "actor_in_title", "dyad=", "type+dyad=")
 
 
 def main_countries(events: list[Event]) -> frozenset[str]:
@@ -80,7 +81,10 @@ def _story_features(doc: Doc, event: Event, title: str | None, main: frozenset[s
     if event.mentions:
         lead = event.mentions[0].sentence_index == 0
         granularity = event.time.granularity if event.time else "none"
-        f += [f"type+lead={t}+{lead}", f"lead+time={lead}+{granularity}"]
+        # a dated act deep in a story is background a coder keeps ("held in Moscow last year"); an
+        # undated one there is more often analysis
+        where = "lead" if lead else ("early" if event.mentions[0].sentence_index <= 5 else "late")
+        f += [f"type+lead={t}+{lead}", f"lead+time={lead}+{granularity}", f"where+time={where}+{granularity}"]
     words = _title_words(title)
     if words:
         f.append("has_title")
@@ -106,6 +110,8 @@ def _sentence_features(doc: Doc, event: Event) -> list[str]:
     f.append(f"type+has_recipient={t}+{bool(event.recipients)}")
     f.append(f"actor_country={'yes' if any(a.country for a in event.actors) else 'no'}")
     f.append(f"rule_confidence={event.confidence:.1f}")
+    if event.coded_by and event.coded_by.startswith(FALLBACK_LEXICON_FILE):
+        f.append("fallback_lexicon")      # a PETRARCH2 pattern, converted without its noun-phrase structure
     f.append(f"mentions={_bucket(len(event.mentions), (1, 2))}")
     f.append(f"time={event.time.granularity if event.time else 'none'}")
     f.append(f"place={'yes' if event.place else 'no'}")
