@@ -180,7 +180,8 @@ def test_extract_never_raises(text, published):
 
 def test_thursday_agreement_on_the_last_day():
     import dateline
-    result = dateline.extract("Pakistan and Russia on Thursday agreed to expand trade.", published="9999-12-31")
+    result = dateline.extract("Pakistan and Russia on Thursday agreed to expand trade.", published="9999-12-31",
+                              min_confidence=0)      # the date is under test, not the scorer
     assert [(e.type, e.time.value) for e in result.events] == [("AGREE", "9999-12-30")]
 
 
