@@ -107,3 +107,16 @@ def test_the_idiom_rows_leave_the_other_senses_alone():
 ])
 def test_missed_events_are_found(text, expected):
     assert expected in [(e.type, e.cameo) for e in asserted(text)], events(text)
+
+
+# -- exercises: one country's drill is MOBILIZE, two countries drilling together COOPERATE ----------
+@pytest.mark.parametrize("text, expected", [
+    ("China conducted military drills around Taiwan on Thursday.", ("MOBILIZE", "150")),
+    ("Russia began large-scale military exercises near the border with Finland on Monday.", ("MOBILIZE", "150")),
+    ("Pakistan and Russia held joint military exercises on Monday.", ("COOPERATE", "062")),
+    ("India and France held naval exercises in the Arabian Sea on Monday.", ("COOPERATE", "062")),
+    ("Pakistan held naval drills with China on Monday.", ("COOPERATE", "062")),
+])
+def test_exercises_by_one_country_and_by_two(text, expected):
+    found = [(e.type, e.cameo) for e in asserted(text)]
+    assert found == [expected], events(text)

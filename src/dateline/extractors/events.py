@@ -385,6 +385,8 @@ class EventExtractor:
 
         event_type, mode, cameo = sense.type, sense.mode, sense.cameo
         coded = (event_type, mode, cameo)
+        if event_type == "MOBILIZE" and is_noun and tok.lemma_.lower() in _EXERCISES and _with_partner(tok, actors):
+            event_type, mode, cameo = "COOPERATE", None, "062"    # one country's drill is a show of force; two drill together
         modality = self.modality.of(tok)
         place = self._place(tok, sent, scope, roles, event_type)
         if event_type == "CONSULT" and mode in (None, "visit"):
@@ -673,6 +675,18 @@ def _is_recent(time: TimeRef | None, published: date | None) -> bool:
         return False
     # compare the distance, not published -/+ RECENT: that overflows at 0001-01-01 and 9999-12-31
     return abs(time.latest - published) <= RECENT
+
+
+_EXERCISES = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame"})
+
+
+def _with_partner(noun: Token, actors: list[Actor]) -> bool:
+    """An exercise held by two countries ("Pakistan and Russia held naval drills") or with a partner
+    ("drills with the Chinese navy", "held drills with China")."""
+    if len({a.country for a in actors if a.country}) >= 2:
+        return True
+    holders = [noun] + ([noun.head] if noun.dep_ in ("dobj", "nsubjpass", "pobj") else [])
+    return any(c.dep_ == "prep" and c.lower_ == "with" for t in holders for c in t.children)
 
 
 def _recoding(before: tuple[str, str | None, str], after: tuple[str, str | None, str]) -> str:
