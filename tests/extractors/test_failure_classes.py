@@ -120,3 +120,34 @@ def test_missed_events_are_found(text, expected):
 def test_exercises_by_one_country_and_by_two(text, expected):
     found = [(e.type, e.cameo) for e in asserted(text)]
     assert found == [expected], events(text)
+
+
+# -- attacks by an unknown hand: no actor, coded when the text names a victim or a place -------------
+@pytest.mark.parametrize("text, recipient_country, place", [
+    ("A bomb exploded at a market in Peshawar on Friday, killing 12 people.", "PAK", "Peshawar"),
+    ("The Jaffar Express came under a bomb and gun attack on Tuesday while passing through a tunnel near Sibi.",
+     "PAK", "Sibi"),
+    ("Four Malian soldiers were killed in an ambush in northern Mali on Monday.", "MLI", None),
+])
+def test_an_attack_without_a_named_attacker_is_coded_with_no_actor(text, recipient_country, place):
+    found = [e for e in asserted(text) if e.type == "ASSAULT"]
+    assert found and all(e.actors == [] for e in found), events(text)
+    assert any(recipient_country in {r.country for r in e.recipients} for e in found)
+    if place:
+        assert any(e.place and e.place.name == place for e in found)
+
+
+def test_a_generic_attack_with_no_victim_or_place_is_not_coded():
+    assert all(e.type != "ASSAULT" for e in events("Pakistan's government condemned the attack."))
+    assert [e for e in events("The attack was the deadliest this year, officials said.") if e.type == "ASSAULT"] == []
+
+
+def test_two_reports_of_one_unattributed_attack_in_an_article_are_one_event():
+    text = ("A bomb exploded at a market in Peshawar on Friday, killing 12 people. "
+            "The bombing in Peshawar on Friday was the deadliest this year, police said.")
+    found = [e for e in events(text) if e.type == "ASSAULT" and not e.actors]
+    assert len(found) == 1 and len(found[0].mentions) == 2, found
+    # a second attack with other victims stays apart
+    other = ("A bomb exploded at a market in Peshawar on Friday, killing 12 people. "
+             "A second explosion in Peshawar on Friday killed four policemen.")
+    assert len([e for e in events(other) if e.type == "ASSAULT" and not e.actors]) == 2

@@ -378,7 +378,9 @@ class EventExtractor:
             # the body hosting the setting ("at an SCO summit") is not whom the parties met
             recipients = [r for r in recipients if r.kind not in SETTING_ONLY_KINDS]
         if not actors:
-            return []                                   # no resolvable actor: no event
+            if sense.type != "ASSAULT" or not self._unknown_hand(tok, sent, scope, roles, recipients):
+                return []                               # no resolvable actor: no event
+            confidence = 0.5    # an attack by an unknown hand ("came under attack", "were killed in a blast")
         actors = _drop_shadowed(actors)
         recipients = [r for r in _drop_shadowed(recipients) if r.id not in {a.id for a in actors}
                       and not (r.kind == "country" and r.country in {a.country for a in actors})]
@@ -434,6 +436,15 @@ class EventExtractor:
                                               roles.recipients, time, place, sent))
             out.append(ev)
         return out
+
+    def _unknown_hand(self, tok: Token, sent: Span, scope: _ArticleScope, roles, recipients: list[Actor]) -> bool:
+        """An attack the text reports without its perpetrator is coded with no actor (as event data
+        codes an unknown perpetrator) when it names whom or where it struck: a victim among the
+        recipients, or a place in the sentence. "Attacks have increased" names neither and is dropped."""
+        if recipients:
+            return True
+        place = self._place(tok, sent, scope, roles, "ASSAULT")
+        return place is not None and place.source != "dateline"
 
     def _implicit_parties(self, tok: Token, scope: _ArticleScope) -> list[Actor]:
         """Parties of an agentless reciprocal event: a meeting named in the same clause
@@ -723,6 +734,13 @@ def _countries_only(ev: Event) -> bool:
 
 
 def _same_parties(a: Event, b: Event) -> bool:
+    if not a.actors and not b.actors:
+        # two reports of an attack by an unknown hand in one article: one attack when the victims
+        # agree (or neither names any); time and place are checked apart
+        ra, rb = {x.id for x in a.recipients}, {x.id for x in b.recipients}
+        return bool(ra & rb) or (not ra and not rb) or _countries(a.recipients) == _countries(b.recipients)
+    if not a.actors or not b.actors:
+        return False
     if bool(a.recipients) != bool(b.recipients):
         return False
     if (_countries_only(a) or _countries_only(b)) and not (_pinned(a.time) and _pinned(b.time)):

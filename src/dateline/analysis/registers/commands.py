@@ -108,5 +108,7 @@ def brief_command(a: str, b: str, start: str | None, end: str | None, db: str | 
         out.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
-    click.echo(f"wrote {out} ({fmt}, {len(data.file.visits)} visits, {len(data.file.agreements)} agreements, "
-               f"{sum(len(m.sessions) for m in data.file.mechanisms)} sessions, {len(data.file.figures)} figures)")
+    from dateline.commands.text import plural
+    f = data.file
+    click.echo(f"wrote {out} ({fmt}, {plural(len(f.visits), 'visit')}, {plural(len(f.agreements), 'agreement')}, "
+               f"{plural(sum(len(m.sessions) for m in f.mechanisms), 'session')}, {plural(len(f.figures), 'figure')})")
