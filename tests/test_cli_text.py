@@ -12,3 +12,18 @@ def test_shorten_cuts_at_a_word_with_an_ellipsis():
     short = shorten(s, 40)
     assert short == "Russia's Andrey Rudenko held…" and len(short) <= 40
     assert shorten("x" * 50, 10) == "x" * 9 + "…"
+
+
+def test_the_extraction_footer_is_singular_for_one():
+    import io
+
+    from rich.console import Console
+
+    import dateline
+    from dateline.commands.render import print_extraction
+
+    out = io.StringIO()
+    ex = dateline.extract("Pakistan and Russia agreed on Thursday to expand trade.", published="2025-04-18",
+                          min_confidence=0)
+    print_extraction(ex, Console(file=out, width=200))
+    assert "1 event, 0 facts, 2 actors" in out.getvalue()

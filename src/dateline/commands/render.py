@@ -5,6 +5,7 @@ from rich.console import Console
 from rich.table import Table
 
 from dateline.commands.console import make_console
+from dateline.commands.text import plural
 from dateline.model import Actor, Event, Extraction, TimeRef
 QUAD_STYLE = {1: "green", 2: "bold green", 3: "yellow", 4: "bold red"}
 
@@ -62,4 +63,5 @@ def print_extraction(ex: Extraction, console: Console | None = None) -> None:
                           f"{qual}{f.value:,.0f} {f.unit}", time_label(f.period),
                           (f.evidence.sentence[:120] if f.evidence else ""))
         console.print(facts)
-    console.print(f"[dim]{len(ex.events)} events, {len(ex.facts)} facts, {len(ex.actors)} actors[/dim]")
+    console.print(f"[dim]{plural(len(ex.events), 'event')}, {plural(len(ex.facts), 'fact')}, "
+                  f"{plural(len(ex.actors), 'actor')}[/dim]")
