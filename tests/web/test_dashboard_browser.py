@@ -19,6 +19,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
+G7_STATEMENT = "The G7 condemned Russia on Monday for its attacks on Ukrainian power plants, a statement said."
 DESKTOP = {"width": 1400, "height": 900}
 PHONE_SIZE = {"width": 390, "height": 844}
 CARDS = (".timeline-card", ".index-card", ".registers-card", ".partners-card", ".direction-card", ".mix-card",
@@ -75,6 +76,10 @@ def server(tmp_path_factory, pipeline):
     for extraction in pipeline.extract_many(articles):
         store.add(extraction)
     store.add(dyad_data.hostile_markup())
+    from datetime import date
+
+    from dateline.ingest import read_text
+    store.add(pipeline.extract(read_text(G7_STATEMENT, published=date(2025, 3, 14))))   # a collective actor
     store.close()
 
     port = free_port()
@@ -485,3 +490,15 @@ def test_every_view_fits_the_screen(browser, server, size):
     assert_fits(pg, size["width"], "evidence")
     context.close()
     assert errors == [], f"JavaScript errors: {errors}"
+
+
+def test_a_collective_actor_is_a_pair_of_its_own(page, server):
+    """The G7 is in the pickers by its code and its pair with Russia opens like any other."""
+    page.goto(f"{server}/")
+    page.wait_for_selector("#country-a option[value='G7']", state="attached")
+    page.goto(f"{server}/#G7-RUS")
+    page.reload()
+    page.wait_for_selector("body[data-loaded='G7-RUS']")
+    page.wait_for_selector("#timeline circle.dot")
+    assert page.locator("#timeline circle.dot").count() == 1
+    assert page.inner_text("#title") == "G7 – Russia"

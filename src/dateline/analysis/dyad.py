@@ -154,13 +154,16 @@ class DyadAnalytics:
                               selection: Selection) -> list[Partner]:
         m = self.schema.dyad_months
         c = m.c
-        first, second = func.substr(c.dyad, 1, 3), func.substr(c.dyad, 5, 3)
-        partner = case((first == country, second), else_=first).label("partner")
+        # a dyad is "A-B" sorted; a side is an ISO3 code or a collective's code (G7, NATO: 2-8 characters)
+        size = len(country)
+        is_first, is_second = c.dyad.like(f"{country}-%"), c.dyad.like(f"%-{country}")
+        partner = case((is_first, func.substr(c.dyad, size + 2)),
+                       else_=func.substr(c.dyad, 1, func.length(c.dyad) - size - 1)).label("partner")
         n = func.sum(c.n_events)
         stmt = (select(partner, n, func.sum(c.plover_e6), func.sum(c.n_plover),
                        func.sum(case((and_(c.quad_class >= 1, c.quad_class <= 2), c.n_events), else_=0)),
                        func.sum(case((c.quad_class >= 3, c.n_events), else_=0)))
-                .where((first == country) | (second == country), aggregate_clause(m, period, split),
+                .where(is_first | is_second, aggregate_clause(m, period, split),
                        selection.totals_clause(m))
                 .group_by(partner).order_by(n.desc(), partner).limit(limit))
         with self.engine.connect() as conn:

@@ -8,7 +8,9 @@ from dateline.knowledge.loader import read_table
 
 @functools.lru_cache(maxsize=1)
 def _knowledge_names() -> dict[str, str]:
-    return {row["iso3"]: row["name"] for row in read_table("countries.tsv") if row.get("iso3") and row.get("name")}
+    names = {row["code"].upper(): row["name"] for row in read_table("collectives.tsv") if row.get("code") and row.get("name")}
+    names.update({row["iso3"]: row["name"] for row in read_table("countries.tsv") if row.get("iso3") and row.get("name")})
+    return names
 
 
 class CountryNames:

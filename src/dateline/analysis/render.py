@@ -106,7 +106,9 @@ def print_summary(s: DyadSummary, latest: list[Event], console: Console, by: str
     console.rule(f"[bold]{s.names[a]} – {s.names[b]}[/bold]  [dim]{period}[/dim]")
     coop = t.by_quad.get(1, 0) + t.by_quad.get(2, 0)
     conflict = t.by_quad.get(3, 0) + t.by_quad.get(4, 0)
-    console.print(f"[bold]{t.events}[/bold] events from [bold]{t.sources}[/bold] article reports · "
+    events = "event" if t.events == 1 else "events"
+    reports = "article report" if t.sources == 1 else "article reports"
+    console.print(f"[bold]{t.events}[/bold] {events} from [bold]{t.sources}[/bold] {reports} · "
                   f"cooperation–conflict index [bold]{signed(t.index)}[/bold] (dated events) · "
                   f"cooperation {coop} / conflict {conflict} · {t.undated} without a date")
     console.print(f"[dim]   {included_note(s)}[/dim]")

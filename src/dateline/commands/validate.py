@@ -86,6 +86,12 @@ def _dimensions(knowledge: tuple[str, ...]) -> Vocabulary:
 
 
 @functools.lru_cache(maxsize=8)
+def _collectives(knowledge: tuple[str, ...]):
+    from dateline.knowledge.collectives import load_collectives
+
+    return load_collectives(knowledge)
+
+
 def _countries(knowledge: tuple[str, ...]):
     from dateline.knowledge import load_knowledge
 
@@ -132,6 +138,8 @@ def country(value: str) -> str:
     table = _countries(_knowledge_paths())
     code = text.upper()
     if len(code) == 3 and code.isalpha() and table.get(code) is not None:
+        return code
+    if _collectives(_knowledge_paths()).get(code) is not None:   # G7, NATO, EU: a body of countries
         return code
     named = table.lookup(text) if text else None
     if named is None and len(code) == 2:   # an ISO 3166 alpha-2 code such as PK

@@ -84,6 +84,8 @@ def _load(extra: tuple[str, ...]) -> Knowledge:
     countries.check(organizations, "organizations.tsv", any_country="*")
     countries.check(actors, "actors.tsv")
     dictionary = DictionaryActors(extra, countries)
+    from dateline.knowledge.collectives import load_collectives
+    load_collectives(extra)    # a bad collectives table is reported when the knowledge loads, not mid-ingest
     return Knowledge(
         countries=countries,
         titles=TitleTable(titles),

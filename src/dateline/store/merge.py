@@ -19,6 +19,7 @@ import dataclasses
 from datetime import date
 
 from dateline.extractors.events import same_event
+from dateline.knowledge.collectives import dyad_code
 from dateline.model import Actor, Event, Place, TimeRef
 from dateline.store.query import dyad_key
 
@@ -33,10 +34,13 @@ def side_keys(actors: list[Actor]) -> set[str]:
 
 
 def countries(actors: list[Actor]) -> list[str]:
+    """The dyad codes of ``actors``, in order: each one's country, or the code of the collective
+    ("igo:g7" -> "G7") it is, so that a G7 statement on Russia is in the G7-RUS dyad."""
     seen: dict[str, None] = {}
     for a in actors:
-        if a.country:
-            seen.setdefault(a.country, None)
+        code = dyad_code(a)
+        if code:
+            seen.setdefault(code, None)
     return list(seen)
 
 

@@ -101,7 +101,7 @@ event_actors = Table(
     Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("actor_id", String(200), primary_key=True),
     Column("side", String(16), primary_key=True),   # actor | recipient
-    Column("country", String(3)),
+    Column("country", String(8)),                   # ISO3, or a collective's code (G7, NATO)
 )
 Index("ix_event_actors_actor", event_actors.c.actor_id)
 Index("ix_event_actors_country", event_actors.c.country)
@@ -146,9 +146,9 @@ Index("ix_event_mentions_article", event_mentions.c.article_id, event_mentions.c
 event_dyads = Table(
     "event_dyads", metadata,
     Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
-    Column("dyad", String(7), primary_key=True),    # sorted pair "PAK-RUS"
-    Column("src", String(3), nullable=False),
-    Column("dst", String(3), nullable=False),
+    Column("dyad", String(17), primary_key=True),   # sorted pair "PAK-RUS" (or "G7-RUS")
+    Column("src", String(8), nullable=False),
+    Column("dst", String(8), nullable=False),
     Column("day", Date), Column("month", String(7)), Column("year", Integer),
     Column("granularity", String(16)),
     Column("type", String(32), nullable=False),
@@ -172,7 +172,7 @@ Index("ix_event_dyads_src_dst_day", event_dyads.c.src, event_dyads.c.dst, event_
 # (integers): exact, and independent of the order in which events were added and taken away.
 dyad_months = Table(
     "dyad_months", metadata,
-    Column("dyad", String(7), primary_key=True),
+    Column("dyad", String(17), primary_key=True),
     Column("year", Integer, primary_key=True),
     Column("month", String(7), primary_key=True),
     Column("modality", String(16), primary_key=True),
@@ -189,7 +189,7 @@ dyad_months = Table(
 
 dyad_month_tags = Table(   # distinct events per context/dimension
     "dyad_month_tags", metadata,
-    Column("dyad", String(7), primary_key=True),
+    Column("dyad", String(17), primary_key=True),
     Column("year", Integer, primary_key=True),
     Column("month", String(7), primary_key=True),
     Column("modality", String(16), primary_key=True),
@@ -201,12 +201,12 @@ dyad_month_tags = Table(   # distinct events per context/dimension
 
 dyad_month_actors = Table(   # distinct events per actor of either side (country actors left out)
     "dyad_month_actors", metadata,
-    Column("dyad", String(7), primary_key=True),
+    Column("dyad", String(17), primary_key=True),
     Column("year", Integer, primary_key=True),
     Column("month", String(7), primary_key=True),
     Column("modality", String(16), primary_key=True),
     Column("confidence_bin", Integer, primary_key=True),
-    Column("country", String(3), primary_key=True),
+    Column("country", String(8), primary_key=True),
     Column("actor_id", String(200), primary_key=True),
     Column("n_events", Integer, nullable=False),
 )

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, tu
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 
+from dateline.knowledge.collectives import dyad_code
 from dateline.model import Actor, Article, Event, Extraction, Fact
 from dateline.store import aggregates, merge, ordering
 from dateline.store.engine import WRITE, make_engine, migrate, normalise_url, sqlite_path
@@ -435,7 +436,7 @@ class Store:
             sides: dict[tuple[str, str], str | None] = {}
             for side, group in (("actor", ev.actors), ("recipient", ev.recipients)):
                 for a in group:
-                    sides.setdefault((a.id, side), a.country)
+                    sides.setdefault((a.id, side), dyad_code(a))   # a collective (G7, NATO) by its code
             actor_rows += [{"event_id": ev.id, "actor_id": aid, "side": side, "country": c}
                            for (aid, side), c in sides.items()]
             tags = {("context", c) for c in ev.contexts} | {("dimension", d) for d in ev.dimensions}

@@ -41,7 +41,7 @@ async function loadCountries() {
 
 function readHash() {
   const [pair, start = "", end = ""] = decodeURIComponent(window.location.hash.slice(1)).split("/");
-  const m = /^([A-Z]{3})-([A-Z]{3})$/.exec(pair || "");
+  const m = /^([A-Z0-9]{2,8})-([A-Z0-9]{2,8})$/.exec(pair || "");
   return m ? { a: m[1], b: m[2], start, end } : null;
 }
 
