@@ -151,3 +151,19 @@ def test_two_reports_of_one_unattributed_attack_in_an_article_are_one_event():
     other = ("A bomb exploded at a market in Peshawar on Friday, killing 12 people. "
              "A second explosion in Peshawar on Friday killed four policemen.")
     assert len([e for e in events(other) if e.type == "ASSAULT" and not e.actors]) == 2
+
+
+def test_who_came_under_attack_is_attacked_not_attacking():
+    [ev] = [e for e in asserted("Kenyan police came under attack near the border with Somalia on Tuesday.")
+            if e.type == "ASSAULT"]
+    assert ev.actors == [] and [r.country for r in ev.recipients] == ["KEN"]
+
+
+@pytest.mark.parametrize("text, victims", [
+    ("A suicide bombing at a mosque in Kabul killed 20 worshippers on Friday.", "AFG"),
+    ("A roadside bombing killed four Pakistani soldiers in North Waziristan on Monday.", "PAK"),
+])
+def test_an_attack_and_what_it_did_are_one_event(text, victims):
+    found = [e for e in asserted(text) if e.type == "ASSAULT"]
+    assert len(found) == 1, found
+    assert [r.country for r in found[0].recipients] == [victims]     # the verb's victims, on the attack

@@ -182,6 +182,11 @@ def find_triggers(sent: Span, lexicon) -> list[Trigger]:
     own = {i: t for i, t in found.items() if not t.sense.fallback}
     found = {i: t for i, t in found.items() if not t.sense.fallback or not any(c.i in own for c in t.token.children)}
     kept = [t for t in found.values() if not _is_content_of_other(t, found if t.sense.fallback else own)]
+    # "a suicide bombing killed 20": the verb tells what the attack named as its subject did; one event
+    by_index = {t.token.i: t for t in kept}
+    kept = [t for t in kept if not (t.token.pos_ in _VERB_POS and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i in by_index and by_index[c.i].sense.type == t.sense.type
+        and by_index[c.i].token.pos_ in _NOUN_POS for c in t.token.children))]
     if len(kept) > 1:
         # "agreed to a ceasefire after two days of fighting", "following the invasion of X": an
         # event named only as the time of the sentence's own event is background, not news

@@ -343,14 +343,22 @@ def noun_roles(noun: Token, index: MentionIndex, event_type: str) -> Roles:
                     roles.destination = p
     if not roles.actors:
         verb = _governing_verb(noun)
-        if verb is not None and verb.lemma_.lower() in speech_verbs() and _via_prep(noun, verb):
+        if verb is not None and _undergone(noun):
+            # "a convoy came under attack", "the city is under siege": the subject is attacked, not
+            # attacking; the attacker is unnamed
+            subjects, _ = subject_parties(verb, index)
+            for m in subjects:
+                _add(roles.recipients, m)
+        elif verb is not None and verb.lemma_.lower() in speech_verbs() and _via_prep(noun, verb):
             # a meeting named around a report ("said after the meeting") is not the speaker's
             roles.actors = reported_subject_parties(verb, index)
             roles.inherited = bool(roles.actors)
         elif verb is not None:
             roles.actors, _ = subject_parties(verb, index)
             roles.inherited = bool(roles.actors)
-            if roles.actors and not roles.recipients:
+            if (roles.actors or (noun.dep_ == "nsubj" and noun.head.i == verb.i)) and not roles.recipients:
+                # also "the bombing killed 20 police officers": the event is the subject, the verb's
+                # object is whom it struck
                 recipients, _ = verb_recipients(verb, index)
                 roles.recipients = [m for m in recipients if m not in roles.actors]
     if not roles.recipients and event_type in CLAUSE_RECIPIENT_TYPES:
@@ -364,6 +372,15 @@ def noun_roles(noun: Token, index: MentionIndex, event_type: str) -> Roles:
                             _add(roles.recipients, m)
     roles.recipients = [m for m in roles.recipients if m not in roles.actors]
     return roles
+
+
+def _undergone(noun: Token) -> bool:
+    """The noun is what its clause's subject undergoes: the object of "under" ("came under attack",
+    "was under fire", "remains under siege")."""
+    tok = noun
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "under"
 
 
 def _via_prep(noun: Token, verb: Token) -> bool:
