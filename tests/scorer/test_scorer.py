@@ -47,3 +47,18 @@ def test_calibration_recovers_a_known_mapping_and_survives_saving(tmp_path):
     assert loaded.calibration == (round(a, 4), round(b, 4))
     assert abs(loaded.probability(["bias", "x"]) - 1 / (1 + math.exp(-(a * 4 + b)))) < 1e-3
     assert EventScorer({"bias": 0.0, "x": 4.0}).probability(["bias", "x"]) > loaded.probability(["bias", "x"])
+
+
+def test_the_main_pair_breaks_ties_by_code_not_by_set_order():
+    """Three countries named equally often: the pair is the same whatever the order of the events
+    (it once followed set order, which changes with Python's hash seed, so scores changed between runs)."""
+    from dateline.model import Actor, Event
+    from dateline.scorer.features import main_countries
+
+    def ev(*codes):
+        return Event(id="e", article_id="a", type="CONSULT",
+                     actors=[Actor(id=f"country:{c}", name=c, kind="country", country=c) for c in codes])
+
+    events = [ev("RUS", "PAK"), ev("CHN", "RUS"), ev("PAK", "CHN")]
+    assert main_countries(events) == frozenset({"CHN", "PAK"})
+    assert main_countries(list(reversed(events))) == frozenset({"CHN", "PAK"})

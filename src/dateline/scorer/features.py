@@ -51,7 +51,8 @@ def main_countries(events: list[Event]) -> frozenset[str]:
     """The article's two most-named countries among its candidates' actors and recipients (each named
     by at least two candidates): the relationship the story is about."""
     counts = Counter(c for e in events for c in {a.country for a in e.actors + e.recipients if a.country})
-    top = [c for c, n in counts.most_common(2) if n >= 2]
+    # ties broken by code, never by set order (which changes with Python's hash seed between runs)
+    top = [c for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2] if n >= 2]
     return frozenset(top) if len(top) == 2 else frozenset()
 
 
