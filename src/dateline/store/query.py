@@ -107,6 +107,27 @@ def event_conditions(q: EventQuery) -> list[ColumnElement[bool]]:
     return conds
 
 
+def totals_count(q: EventQuery):
+    """The number of events ``q`` matches, as a statement over the per-dyad totals (dyad_months),
+    when the totals can answer it exactly: an undirected pair, read whole (no period, no filter
+    beyond types and quad classes), at a threshold on a confidence bin edge. None otherwise, and
+    the caller counts the events. A million-event store answers in milliseconds instead of a scan."""
+    from dateline.store.schema import dyad_months
+
+    if q.dyad is None or q.directed or q.start or q.end or q.actor or q.contexts or q.dimensions \
+            or q.place_country or q.outlet or q.article:   # (a cursor does not change the total)
+        return None
+    if q.selection.cut_clause(event_dyads) is not None:    # a threshold inside a bin: the totals cannot tell
+        return None
+    m = dyad_months.c
+    conds = [m.dyad == dyad_key(q.dyad[0].upper(), q.dyad[1].upper()), q.selection.totals_clause(dyad_months)]
+    if q.types:
+        conds.append(m.type.in_([t.upper() for t in q.types]))
+    if q.quad_classes:
+        conds.append(m.quad_class.in_(list(q.quad_classes)))
+    return select(func.coalesce(func.sum(m.n_events), 0)).where(*conds)
+
+
 def fact_conditions(q: FactQuery) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
 

@@ -95,6 +95,11 @@ events = Table(
 Index("ix_events_type_earliest", events.c.type, events.c.earliest)
 Index("ix_events_earliest", events.c.earliest)
 Index("ix_events_place_country", events.c.place_country)
+# /api/status reads the last event's day and the events reported by several articles from these;
+# a count of the events a selection keeps (modality, confidence) reads the third, not the table
+Index("ix_events_latest", events.c.latest)
+Index("ix_events_n_sources", events.c.n_sources)
+Index("ix_events_selection", events.c.modality, events.c.confidence)
 
 event_actors = Table(
     "event_actors", metadata,

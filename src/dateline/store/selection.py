@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import ColumnElement, and_, case, true
+from sqlalchemy import ColumnElement, and_, case, or_, true
 
 from dateline.config import DEFAULT_MIN_CONFIDENCE  # noqa: F401  (the one default threshold, set there)
 
@@ -136,7 +136,9 @@ class Selection:
         if not self.all_modalities:
             conds.append(c.modality.in_(sorted(self.modalities)))
         if self.min_confidence > 0:
-            conds.append(c.confidence >= self.min_confidence)
+            # a missing confidence counts as 1, as in the totals (confidence_bin): rows written
+            # before the scorer, or by a bulk load, are not hidden from lists that summaries count
+            conds.append(or_(c.confidence >= self.min_confidence, c.confidence.is_(None)))
         return and_(*conds) if conds else true()
 
     def _first_bin(self) -> int:

@@ -19,7 +19,7 @@ from dateline.store import aggregates, merge, ordering
 from dateline.store.engine import WRITE, make_engine, migrate, normalise_url, sqlite_path
 from dateline.store.errors import StoreError, explain, masked
 from dateline.store.ordering import SortKey
-from dateline.store.query import EventQuery, FactQuery, event_conditions, fact_conditions
+from dateline.store.query import EventQuery, FactQuery, event_conditions, fact_conditions, totals_count
 from dateline.store.records import (article_layout_from, article_meta_json, dumps, event_from, event_json, fact_from,
                                     mention_from, mention_row)
 from dateline.store.selection import event_modality
@@ -505,16 +505,52 @@ class Store:
         (``EventQuery.after``); ``q.after`` and ``q.offset`` both apply."""
         q = q or EventQuery()
         col = ordering.column(q.sort)
-        stmt = (select(events.c.id, col.label("sort_value")).where(*event_conditions(q))
-                .order_by(*ordering.order_by(q.sort)).offset(q.offset or 0))
-        if q.after is not None:
-            stmt = stmt.where(ordering.after(q.sort, q.after))
-        if q.limit is not None:
-            stmt = stmt.limit(q.limit)
         with self._read() as conn:
-            rows = list(conn.execute(stmt))
+            # the keyset reads walk the sort column's index: right when the events table drives the
+            # query; a pair, an actor, an article or an outlet is a set of ids the database reads
+            # first, and one sorted read of that set is then the cheaper plan
+            walk = not (q.offset or q.limit is None or q.dyad or q.actor or q.article or q.outlet)
+            if not walk:
+                stmt = (select(events.c.id, col.label("sort_value")).where(*event_conditions(q))
+                        .order_by(*ordering.order_by(q.sort)).offset(q.offset or 0))
+                if q.after is not None:
+                    stmt = stmt.where(ordering.after(q.sort, q.after))
+                if q.limit is not None:
+                    stmt = stmt.limit(q.limit)
+                rows = list(conn.execute(stmt))
+            else:
+                rows = self._keyset_page(conn, q, col)
             keys = {r.id: SortKey(r.sort_value, r.id) for r in rows}
             return [(e, keys[e.id]) for e in self._load_events(conn, [r.id for r in rows])]
+
+    @staticmethod
+    def _keyset_page(conn: Connection, q: EventQuery, col) -> list:
+        """One page in two reads: the events with a sort value, in the order of its index (a page of
+        a million events reads about a page of index), then, if the page is not full, those without
+        one. The same order as ``ordering.order_by``: missing values last, ties by id."""
+        conds = event_conditions(q)
+        pick = select(events.c.id, col.label("sort_value"))
+        down = ordering.descending(q.sort)
+        rows: list = []
+        after = q.after
+        if after is not None and after.value is not None:
+            # the rest of the tie at the cursor's value, then the values beyond it: two index ranges
+            # (one OR of both would make the database sort every event beyond the cursor)
+            rows = list(conn.execute(pick.where(*conds, col == after.value, events.c.id > after.id)
+                                     .order_by(events.c.id.asc()).limit(q.limit)))
+        if after is None or after.value is not None:
+            beyond = [col.is_not(None)]
+            if after is not None:
+                beyond.append(col < after.value if down else col > after.value)
+            rows += list(conn.execute(pick.where(*conds, *beyond)
+                                      .order_by(col.desc() if down else col.asc(), events.c.id.asc())
+                                      .limit(q.limit - len(rows))))
+        if len(rows) < q.limit:
+            rest = pick.where(*conds, col.is_(None)).order_by(events.c.id.asc()).limit(q.limit - len(rows))
+            if after is not None and after.value is None:
+                rest = rest.where(events.c.id > after.id)
+            rows += list(conn.execute(rest))
+        return rows
 
     def iter_events(self, q: EventQuery | None = None, batch: int = 1000) -> Iterator[Event]:
         """All matching events in id order, fetched in pages (for exports of any size)."""
@@ -547,6 +583,9 @@ class Store:
     def count_events(self, q: EventQuery | None = None) -> int:
         q = q or EventQuery()
         with self._read() as conn:
+            from_totals = totals_count(q)     # a pair read whole: from the per-dyad totals
+            if from_totals is not None:
+                return int(conn.execute(from_totals).scalar_one())
             return conn.execute(select(func.count()).select_from(events).where(*event_conditions(q))).scalar_one()
 
     def get_event(self, event_id: str) -> Event | None:
@@ -637,7 +676,9 @@ class Store:
             out.multi_source_events = count(events, events.c.n_sources > 1)
             out.facts = count(facts)
             out.actors = count(actors)
-            first, last = conn.execute(select(func.min(events.c.earliest), func.max(events.c.latest))).one()
+            # one aggregate per statement: each is then read from its index, not from a scan
+            first = conn.execute(select(func.min(events.c.earliest))).scalar_one()
+            last = conn.execute(select(func.max(events.c.latest))).scalar_one()
             out.first_event, out.last_event = _to_date(first), _to_date(last)
             out.versions = {r.version or "": r.n for r in conn.execute(
                 select(articles.c.version, func.count().label("n")).where(articles.c.status == "done")
