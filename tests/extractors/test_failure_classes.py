@@ -116,6 +116,8 @@ def test_missed_events_are_found(text, expected):
     ("Pakistan and Russia held joint military exercises on Monday.", ("COOPERATE", "062")),
     ("India and France held naval exercises in the Arabian Sea on Monday.", ("COOPERATE", "062")),
     ("Pakistan held naval drills with China on Monday.", ("COOPERATE", "062")),
+    ("North Korea conducted a missile test on Friday, South Korea said.", ("MOBILIZE", "150")),
+    ("Pakistan carried out a ballistic missile test on Monday.", ("MOBILIZE", "150")),
 ])
 def test_exercises_by_one_country_and_by_two(text, expected):
     found = [(e.type, e.cameo) for e in asserted(text)]
