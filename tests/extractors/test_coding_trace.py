@@ -72,17 +72,27 @@ def test_actors_name_the_table_row_that_resolved_them(pipeline):
     assert any(a.source == "countries.tsv" for a in ex.actors if a.kind == "country")
 
 
-def test_the_trace_is_stored_and_shown(pipeline, tmp_path):
-    from dateline.commands.show import show
+def stored_rejection(pipeline, db):
+    """The REJECT event of a sentence written here, as extracted and as the store gives it back
+    (every candidate read: the trace is under test, not the threshold)."""
     from dateline.store import open_store
+    from dateline.store.query import EventQuery
+    from dateline.store.selection import Selection
 
     ex = extract(pipeline, "Pakistan's foreign minister rebuffed India's demand on Tuesday, officials said.")
-    db = str(tmp_path / "trace.db")
     store = open_store(db)
     store.add(ex)
-    [stored] = [e for e in store.query_events() if e.type == "REJECT"]
+    [stored] = [e for e in store.query_events(EventQuery(selection=Selection.everything())) if e.type == "REJECT"]
     store.close()
     [original] = [e for e in ex.events if e.type == "REJECT"]
+    return original, stored
+
+
+def test_the_trace_is_stored_and_shown(pipeline, tmp_path):
+    from dateline.commands.show import show
+
+    db = str(tmp_path / "trace.db")
+    original, stored = stored_rejection(pipeline, db)
     assert stored.coded_by == original.coded_by
     assert [a.source for a in stored.actors] == [a.source for a in original.actors] and stored.actors[0].source
     result = CliRunner().invoke(show, [stored.id, "--db", db], env={"COLUMNS": "400"})
@@ -94,15 +104,10 @@ def test_the_trace_is_stored_and_shown(pipeline, tmp_path):
 def test_the_api_event_detail_carries_the_trace(pipeline, tmp_path):
     from fastapi.testclient import TestClient
 
-    from dateline.store import open_store
     from dateline.web.app import create_app
 
-    ex = extract(pipeline, "Pakistan's foreign minister rebuffed India's demand on Tuesday, officials said.")
     db = str(tmp_path / "api.db")
-    store = open_store(db)
-    store.add(ex)
-    [stored] = [e for e in store.query_events() if e.type == "REJECT"]
-    store.close()
+    _, stored = stored_rejection(pipeline, db)
     body = TestClient(create_app(db)).get(f"/api/events/{stored.id}").json()
     assert body["coded_by"] == stored.coded_by and body["coded_by"].startswith("event_lexicon.tsv:")
     assert body["actors"][0]["source"] == stored.actors[0].source

@@ -85,13 +85,13 @@ def _dimensions(knowledge: tuple[str, ...]) -> Vocabulary:
     return Vocabulary("a partnership dimension", {n.lower(): n for n in names})
 
 
-@functools.lru_cache(maxsize=8)
 def _collectives(knowledge: tuple[str, ...]):
     from dateline.knowledge.collectives import load_collectives
 
-    return load_collectives(knowledge)
+    return load_collectives(knowledge)     # cached there
 
 
+@functools.lru_cache(maxsize=8)
 def _countries(knowledge: tuple[str, ...]):
     from dateline.knowledge import load_knowledge
 

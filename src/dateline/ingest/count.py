@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from dateline.ingest import compressed
 from dateline.ingest.files import FEED_SUFFIXES, JSONL_SUFFIXES, walk
 
 _FEED_ITEM = re.compile(rb"<(?:\w+:)?(?:item|entry)[\s>/]")
@@ -58,12 +59,11 @@ def _count_file(path: Path, deadline: float) -> int:
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             return 1
-        name = path.name.lower()
-        gzipped = name.endswith(".gz")
-        suffix = Path(name[:-3] if gzipped else name).suffix
+        # the format from the name, gzip from the bytes: as the readers decide (ingest.files.dispatch)
+        suffix = compressed.inner_suffix(path)
         if suffix not in JSONL_SUFFIXES + FEED_SUFFIXES + (".csv", ".json"):
             return 1
-        opener = gzip.open if gzipped else open
+        opener = gzip.open if compressed.starts_with_gzip_magic(path) else open
         with opener(path, "rb") as handle:
             if suffix in JSONL_SUFFIXES:
                 return max(1, _count_lines(handle, deadline))

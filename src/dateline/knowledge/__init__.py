@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from dateline.knowledge.collectives import CollectiveTable, collective_table
 from dateline.knowledge.countries import Country, CountryTable
 from dateline.knowledge.dictionary_actors import DictionaryActors
 from dateline.knowledge.known_actors import KnownActor, KnownActorTable, slugify
@@ -60,6 +61,7 @@ class Knowledge:
     actors: KnownActorTable          # built-in office holders plus the user's actors
     sectors: SectorTable
     non_actors: NonActors
+    collectives: CollectiveTable
     extra_paths: tuple[str, ...] = ()
 
     def table(self, name: str) -> tuple[dict[str, str], ...]:
@@ -84,8 +86,6 @@ def _load(extra: tuple[str, ...]) -> Knowledge:
     countries.check(organizations, "organizations.tsv", any_country="*")
     countries.check(actors, "actors.tsv")
     dictionary = DictionaryActors(extra, countries)
-    from dateline.knowledge.collectives import load_collectives
-    load_collectives(extra)    # a bad collectives table is reported when the knowledge loads, not mid-ingest
     return Knowledge(
         countries=countries,
         titles=TitleTable(titles),
@@ -93,4 +93,6 @@ def _load(extra: tuple[str, ...]) -> Knowledge:
         actors=KnownActorTable(actors, dictionary),
         sectors=SectorTable(read_table("sectors.tsv", extra)),
         non_actors=NonActors.from_rows(read_table("non_actors.tsv", extra)),
+        # built here too, so that a bad collectives table is reported when the knowledge loads
+        collectives=collective_table(extra, countries),
         extra_paths=extra)

@@ -88,15 +88,21 @@ def _day(text: str, at: str) -> date | None:
         raise KnowledgeFileError(f"{at}: {text!r} is not a date (YYYY-MM-DD)") from None
 
 
+def collective_table(extra: tuple[str, ...], countries) -> CollectiveTable:
+    """The built-in collectives and a user's (``extra``: knowledge directories), members checked
+    against ``countries`` (the CountryTable of the same directories)."""
+    return CollectiveTable(read_table("collectives.tsv", extra), read_table("collective_members.tsv", extra),
+                           frozenset(c.iso3 for c in countries))
+
+
 @functools.lru_cache(maxsize=8)
 def load_collectives(extra: tuple[str, ...] = ()) -> CollectiveTable:
-    """The built-in collectives and a user's (``extra``: knowledge directories), members checked
-    against the countries the same directories declare."""
+    """The collectives alone, for the store and the CLI's checks, which need no other knowledge
+    (``load_knowledge`` builds the same table beside its countries)."""
     from dateline.knowledge.countries import CountryTable
 
-    countries = CountryTable(read_table("countries.tsv", extra), read_table("country_variants.tsv", extra))
-    codes = frozenset(c.iso3 for c in countries)
-    return CollectiveTable(read_table("collectives.tsv", extra), read_table("collective_members.tsv", extra), codes)
+    return collective_table(extra, CountryTable(read_table("countries.tsv", extra),
+                                                read_table("country_variants.tsv", extra)))
 
 
 def dyad_code(actor) -> str | None:

@@ -7,8 +7,8 @@ from datetime import date
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 
 from dateline.store.ordering import DEFAULT_SORT, SortKey
-from dateline.store.schema import (article_events, articles, event_actors, event_dyads, event_tags, events,
-                                   fact_subjects, facts)
+from dateline.store.schema import (article_events, articles, dyad_months, event_actors, event_dyads, event_tags,
+                                   events, fact_subjects, facts)
 from dateline.store.selection import Selection
 
 # The largest limit or offset the CLI and the API accept (2**31 - 1, a 32-bit INTEGER on every backend):
@@ -112,8 +112,6 @@ def totals_count(q: EventQuery):
     when the totals can answer it exactly: an undirected pair, read whole (no period, no filter
     beyond types and quad classes), at a threshold on a confidence bin edge. None otherwise, and
     the caller counts the events. A million-event store answers in milliseconds instead of a scan."""
-    from dateline.store.schema import dyad_months
-
     if q.dyad is None or q.directed or q.start or q.end or q.actor or q.contexts or q.dimensions \
             or q.place_country or q.outlet or q.article:   # (a cursor does not change the total)
         return None
