@@ -97,13 +97,13 @@ def synthetic_rows(n: int, seed: int = 3):
                              "time": {"value": day.isoformat(), "granularity": "day", "source": "text",
                                       "earliest": day.isoformat(), "latest": day.isoformat()}})
         yield ((eid, etype, cameo, quad, score, goldstein, day.isoformat(), "day", "text", day, day, 1, 1, record),
-               (eid, dyad, a, b, day, day.strftime("%Y-%m"), day.year, "day", etype, quad, score, goldstein, 1))
+               (eid, dyad, a, b, day, day.strftime("%Y-%m"), day.year, "day", etype, quad, score, goldstein, 1, day))
 
 
 EVENT_COLS = ("id", "type", "cameo", "quad_class", "plover_score", "goldstein", "time_value", "granularity",
               "time_source", "earliest", "latest", "n_sources", "n_mentions", "record")
 DYAD_COLS = ("event_id", "dyad", "src", "dst", "day", "month", "year", "granularity", "type", "quad_class",
-             "plover_score", "goldstein", "n_sources")
+             "plover_score", "goldstein", "n_sources", "earliest")
 
 
 def load_synthetic(url: str, n: int) -> float:

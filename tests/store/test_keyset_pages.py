@@ -13,10 +13,16 @@ from dateline.store.selection import Selection
 from dateline.store.synthetic import make_extraction
 
 
-def _fill(store):
-    for n in range(6):
+def _fill(store, n_articles: int = 6, pair: tuple[str, str] | None = None):
+    """Synthetic articles; with ``pair`` every other event is between those two, either way round."""
+    from dateline.store.synthetic import country_actor
+
+    for n in range(n_articles):
         ex = make_extraction(n, events_per_article=4)
         for k, ev in enumerate(ex.events):
+            if pair and k % 2 == 1:             # the undated event (k = 3) among them
+                a, b = pair[::-1] if n % 3 == 0 else pair
+                ev.actors, ev.recipients = [country_actor(a)], [country_actor(b)]
             if k == 3:
                 ev.time = None                                   # undated: sorts last
             else:                                                # several events share a day: ties
@@ -74,3 +80,46 @@ def test_a_pair_counted_from_the_totals_equals_a_count_of_its_events(store_url):
         assert totals_count(EventQuery(dyad=pair, start=date(2024, 1, 2))) is None
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("sort", ["date", "-date"])
+@pytest.mark.parametrize("extra", [{}, {"types": ["CONSULT", "ACCUSE", "AGREE"]}, {"quad_classes": [1, 3]},
+                                   {"selection": Selection(min_confidence=0.7)}])
+def test_a_pair_paged_through_its_own_index_is_one_sorted_read_of_it(store_url, sort, extra):
+    """A pair's pages walk event_dyads (dyad, earliest, event_id); they must be exactly what one
+    sorted read of the pair's events gives (the plan that filters events by the pair's ids)."""
+    from sqlalchemy import select
+
+    from dateline.store import ordering
+    from dateline.store.query import event_conditions, pair_walk
+    from dateline.store.schema import events
+
+    store = open_store(store_url)
+    try:
+        _fill(store, n_articles=12, pair=("FRA", "AFG"))
+        selection = extra.pop("selection", Selection.everything())
+        q = EventQuery(dyad=("FRA", "AFG"), sort=sort, selection=selection, limit=2, **extra)
+        assert pair_walk(q) is not None
+        with store.engine.connect() as conn:
+            sorted_read = [r.id for r in conn.execute(select(events.c.id).where(*event_conditions(q))
+                                                      .order_by(*ordering.order_by(sort)))]
+        assert len(sorted_read) >= 3
+        paged, after = [], None
+        while page := store.event_page(EventQuery(**{**q.__dict__, "after": after})):
+            paged += [e.id for e, _ in page]
+            after = page[-1][1]
+        assert paged == sorted_read
+    finally:
+        store.close()
+
+
+def test_only_a_plain_undirected_pair_in_date_order_walks_the_pair_index():
+    from dateline.store.query import pair_walk
+
+    pair = ("PAK", "RUS")
+    assert pair_walk(EventQuery(dyad=pair)) is not None and pair_walk(EventQuery(dyad=pair, sort="-date"))
+    for q in (EventQuery(), EventQuery(dyad=pair, directed=True), EventQuery(dyad=pair, sort="confidence"),
+              EventQuery(dyad=pair, offset=5), EventQuery(dyad=pair, limit=None), EventQuery(dyad=pair, actor="PAK"),
+              EventQuery(dyad=pair, start=date(2024, 1, 1)), EventQuery(dyad=pair, contexts=["military"]),
+              EventQuery(dyad=pair, place_country="PAK"), EventQuery(dyad=pair, outlet="x")):
+        assert pair_walk(q) is None, q

@@ -162,12 +162,16 @@ event_dyads = Table(
     Column("n_sources", Integer, nullable=False, default=1),
     Column("modality", String(16), nullable=False, default="asserted"),   # as events.modality
     Column("confidence", Float, nullable=False, default=1.0),
+    Column("earliest", Date),                       # as events.earliest: the order of event lists
 )
 # Covering indexes: a dyad timeline reads only the index, never the table.
 Index("ix_event_dyads_dyad_day", event_dyads.c.dyad, event_dyads.c.day)
 Index("ix_event_dyads_dyad_month", event_dyads.c.dyad, event_dyads.c.month, event_dyads.c.quad_class,
       event_dyads.c.goldstein, event_dyads.c.plover_score, event_dyads.c.type)
 Index("ix_event_dyads_src_dst_day", event_dyads.c.src, event_dyads.c.dst, event_dyads.c.day)
+# A pair's events in the order of event lists (events.earliest, copied here; then the id): a page of
+# the pair walks this index (Store.event_page, query.pair_walk).
+Index("ix_event_dyads_dyad_earliest", event_dyads.c.dyad, event_dyads.c.earliest, event_dyads.c.event_id)
 
 # Per-dyad aggregates the store keeps up to date in the same transaction as event_dyads, so a dyad
 # summary reads a few hundred rows instead of grouping tens of thousands of events. Keys use sentinels

@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import ColumnElement, and_, case, or_, true
+from sqlalchemy import ColumnElement, and_, case, func, or_, true
 
 from dateline.config import DEFAULT_MIN_CONFIDENCE  # noqa: F401  (the one default threshold, set there)
 
@@ -129,12 +129,16 @@ class Selection:
     def filter(self, events: Iterable) -> list:
         return [e for e in events if self.keeps(e)]
 
-    def clause(self, table) -> ColumnElement[bool]:
-        """The SQL condition on a table with ``modality`` and ``confidence`` columns (events, event_dyads)."""
+    def clause(self, table, by_index: bool = True) -> ColumnElement[bool]:
+        """The SQL condition on a table with ``modality`` and ``confidence`` columns (events, event_dyads).
+        ``by_index=False`` keeps the database from reading the selection's index: a keyset walk must
+        read the sort column's index, and a planner without statistics (a store never ANALYZEd)
+        would take ``modality = ?`` for the narrower range and sort every event instead."""
         c = table.c
         conds = []
         if not self.all_modalities:
-            conds.append(c.modality.in_(sorted(self.modalities)))
+            modality = c.modality if by_index else func.coalesce(c.modality, "")   # same value, no index
+            conds.append(modality.in_(sorted(self.modalities)))
         if self.min_confidence > 0:
             # a missing confidence counts as 1, as in the totals (confidence_bin): rows written
             # before the scorer, or by a bulk load, are not hidden from lists that summaries count

@@ -19,7 +19,7 @@ from dateline.store import aggregates, merge, ordering
 from dateline.store.engine import WRITE, make_engine, migrate, normalise_url, sqlite_path
 from dateline.store.errors import StoreError, explain, masked
 from dateline.store.ordering import SortKey
-from dateline.store.query import EventQuery, FactQuery, event_conditions, fact_conditions, totals_count
+from dateline.store.query import EventQuery, FactQuery, event_conditions, fact_conditions, pair_walk, totals_count
 from dateline.store.records import (article_layout_from, article_meta_json, dumps, event_from, event_json, fact_from,
                                     mention_from, mention_row)
 from dateline.store.selection import event_modality
@@ -444,7 +444,9 @@ class Store:
             pairs = merge.dyads(ev)
             if pairs:
                 day, month, year = dyad_dates(ev)
-                dyad_rows += [{"event_id": ev.id, "dyad": d, "src": s, "dst": t, "day": day, "month": month,
+                earliest = span[0] if (span := merge.interval(ev.time)) else None   # = events.earliest
+                dyad_rows += [{"event_id": ev.id, "dyad": d, "src": s, "dst": t, "earliest": earliest,
+                               "day": day, "month": month,
                                "year": year, "granularity": ev.time.granularity if ev.time else "unknown",
                                "type": ev.type, "quad_class": ev.quad_class, "plover_score": ev.plover_score,
                                "goldstein": ev.goldstein, "n_sources": n_sources[ev.id],
@@ -506,11 +508,15 @@ class Store:
         q = q or EventQuery()
         col = ordering.column(q.sort)
         with self._read() as conn:
-            # the keyset reads walk the sort column's index: right when the events table drives the
-            # query; a pair, an actor, an article or an outlet is a set of ids the database reads
-            # first, and one sorted read of that set is then the cheaper plan
-            walk = not (q.offset or q.limit is None or q.dyad or q.actor or q.article or q.outlet)
-            if not walk:
+            # keyset reads walk a sort index: the events' own, or a pair's in event_dyads (a page of
+            # the busiest pair reads a page of index, not all its events); an actor, an article or
+            # an outlet is a set of ids the database reads first, and one sorted read of that set
+            # is then the cheaper plan
+            in_pair = pair_walk(q)
+            if in_pair is not None:
+                d = event_dyads.c
+                rows = self._keyset_page(conn, q, d.event_id, d.earliest, in_pair)
+            elif q.offset or q.limit is None or q.dyad or q.actor or q.article or q.outlet:
                 stmt = (select(events.c.id, col.label("sort_value")).where(*event_conditions(q))
                         .order_by(*ordering.order_by(q.sort)).offset(q.offset or 0))
                 if q.after is not None:
@@ -519,36 +525,35 @@ class Store:
                     stmt = stmt.limit(q.limit)
                 rows = list(conn.execute(stmt))
             else:
-                rows = self._keyset_page(conn, q, col)
+                rows = self._keyset_page(conn, q, events.c.id, col, event_conditions(q, by_index=False))
             keys = {r.id: SortKey(r.sort_value, r.id) for r in rows}
             return [(e, keys[e.id]) for e in self._load_events(conn, [r.id for r in rows])]
 
     @staticmethod
-    def _keyset_page(conn: Connection, q: EventQuery, col) -> list:
-        """One page in two reads: the events with a sort value, in the order of its index (a page of
-        a million events reads about a page of index), then, if the page is not full, those without
-        one. The same order as ``ordering.order_by``: missing values last, ties by id."""
-        conds = event_conditions(q)
-        pick = select(events.c.id, col.label("sort_value"))
+    def _keyset_page(conn: Connection, q: EventQuery, ids, col, conds: list) -> list:
+        """One page in two reads: the rows with a sort value, in the order of the index on
+        (``col``, ``ids``), then, if the page is not full, those without one. The same order as
+        ``ordering.order_by``: missing values last, ties by event id."""
+        pick = select(ids.label("id"), col.label("sort_value"))
         down = ordering.descending(q.sort)
         rows: list = []
         after = q.after
         if after is not None and after.value is not None:
             # the rest of the tie at the cursor's value, then the values beyond it: two index ranges
             # (one OR of both would make the database sort every event beyond the cursor)
-            rows = list(conn.execute(pick.where(*conds, col == after.value, events.c.id > after.id)
-                                     .order_by(events.c.id.asc()).limit(q.limit)))
+            rows = list(conn.execute(pick.where(*conds, col == after.value, ids > after.id)
+                                     .order_by(ids.asc()).limit(q.limit)))
         if after is None or after.value is not None:
             beyond = [col.is_not(None)]
             if after is not None:
                 beyond.append(col < after.value if down else col > after.value)
             rows += list(conn.execute(pick.where(*conds, *beyond)
-                                      .order_by(col.desc() if down else col.asc(), events.c.id.asc())
+                                      .order_by(col.desc() if down else col.asc(), ids.asc())
                                       .limit(q.limit - len(rows))))
         if len(rows) < q.limit:
-            rest = pick.where(*conds, col.is_(None)).order_by(events.c.id.asc()).limit(q.limit - len(rows))
+            rest = pick.where(*conds, col.is_(None)).order_by(ids.asc()).limit(q.limit - len(rows))
             if after is not None and after.value is None:
-                rest = rest.where(events.c.id > after.id)
+                rest = rest.where(ids > after.id)
             rows += list(conn.execute(rest))
         return rows
 
