@@ -106,11 +106,16 @@ def fact_from(text: str) -> Fact:
                 evidence=evidence_from(d.get("evidence")))
 
 
-def mention_row(event_id: str, article_event_id: str, ev: Evidence) -> dict:
+def mention_row(event_id: str, article_event_id: str, ev: Evidence, text: str | None = None) -> dict:
+    """The event_mentions row; its sentence is left out (NULL) when it is the article's ``text``
+    between the sentence offsets, as it always is for the pipeline's events (stored once, not per
+    mention: the store reads it back from the article)."""
     spans = {"actors": to_jsonable(ev.actors), "recipients": to_jsonable(ev.recipients),
              "time": to_jsonable(ev.time), "place": to_jsonable(ev.place)}
     return {"event_id": event_id, "article_id": ev.article_id, "article_event_id": article_event_id,
-            "sentence_index": ev.sentence_index, "sentence": ev.sentence,
+            "sentence_index": ev.sentence_index,
+            "sentence": None if text is not None and text[ev.sentence_start:ev.sentence_end] == ev.sentence
+            else ev.sentence,
             "sentence_start": ev.sentence_start, "sentence_end": ev.sentence_end,
             "trigger_start": ev.trigger.start if ev.trigger else None,
             "trigger_end": ev.trigger.end if ev.trigger else None,

@@ -11,6 +11,8 @@ from __future__ import annotations
 from sqlalchemy import (BigInteger, Boolean, Column, Date, DateTime, Float, ForeignKey, ForeignKeyConstraint,
                         Index, Integer, MetaData, String, Table, Text)
 
+from dateline.store.packing import PackedJSON
+
 metadata = MetaData()
 
 articles = Table(
@@ -89,7 +91,7 @@ events = Table(
     Column("n_sources", Integer, nullable=False, default=1),
     Column("n_mentions", Integer, nullable=False, default=1),
     Column("first_article_id", String(64)),
-    Column("record", Text, nullable=False),      # JSON of the merged Event, without mentions
+    Column("record", PackedJSON, nullable=False),   # JSON of the merged Event, without mentions (packed)
     Column("updated_at", DateTime),
 )
 Index("ix_events_type_earliest", events.c.type, events.c.earliest)
@@ -125,7 +127,7 @@ article_events = Table(   # each article's own events, as extracted; event_id = 
     Column("id", String(64), primary_key=True),
     Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
     Column("seq", Integer, nullable=False),      # order within the article
-    Column("record", Text, nullable=False),      # JSON of the article's Event, without mentions
+    Column("record", PackedJSON, nullable=False),   # JSON of the article's Event, without mentions (packed)
 )
 Index("ix_article_events_event", article_events.c.event_id)
 Index("ix_article_events_id", article_events.c.id)
@@ -137,7 +139,7 @@ event_mentions = Table(
     Column("article_id", String(64), nullable=False),
     Column("article_event_id", String(64), nullable=False),
     Column("sentence_index", Integer, nullable=False),
-    Column("sentence", Text, nullable=False),
+    Column("sentence", Text),                    # NULL: the article's text from sentence_start to sentence_end
     Column("sentence_start", Integer, nullable=False),
     Column("sentence_end", Integer, nullable=False),
     Column("trigger_start", Integer), Column("trigger_end", Integer), Column("trigger_text", Text),
@@ -236,7 +238,7 @@ facts = Table(
     Column("value", Float, nullable=False),
     Column("unit", String(32), nullable=False),
     Column("earliest", Date), Column("latest", Date),
-    Column("record", Text, nullable=False),      # JSON of the Fact
+    Column("record", PackedJSON, nullable=False),   # JSON of the Fact (packed)
 )
 Index("ix_facts_indicator", facts.c.indicator)
 Index("ix_facts_id", facts.c.id)

@@ -28,6 +28,14 @@ from dateline.store.schema import (actor_aliases, actor_roles, actors, article_e
                                    fact_subjects, facts, failures)
 
 IN_CHUNK = 500   # ids per IN (...) list: well under SQLite's variable limit
+
+# A mention with its sentence: stored in the row only when it is not the article's text between the
+# sentence offsets (records.mention_row); substr counts characters, as Python's offsets do.
+_m = event_mentions.c
+MENTIONS = (select(*(c for c in event_mentions.c if c.name != "sentence"),
+                   func.coalesce(_m.sentence, func.substr(articles.c.text, _m.sentence_start + 1,
+                                                          _m.sentence_end - _m.sentence_start)).label("sentence"))
+            .select_from(event_mentions.outerjoin(articles, articles.c.id == _m.article_id)))
 ROLE_LENGTH = 200   # actor_roles.role is String(200)
 _LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})   # backslash is the LIKE escape
 
@@ -192,7 +200,7 @@ class Store:
             else:
                 conn.execute(insert(articles).values(**values))
             self._store_actors(conn, extraction)
-            result = self._store_events(conn, article.id, extraction.events)
+            result = self._store_events(conn, article.id, extraction.events, article.text)
             self._store_facts(conn, extraction.facts, article.id)
             conn.execute(insert(article_history).values(
                 article_id=article.id, version=extraction.version, processed_at=now,
@@ -285,7 +293,8 @@ class Store:
                                  .values(first_seen=min(d for d in (first, seen) if d),
                                          last_seen=max(d for d in (last, seen) if d)))
 
-    def _store_events(self, conn: Connection, article_id: str, new_events: list[Event]) -> AddResult:
+    def _store_events(self, conn: Connection, article_id: str, new_events: list[Event],
+                      article_text: str | None = None) -> AddResult:
         """Merges the article's events into canonical events with a fixed number of statements per
         article (not per event): candidates are fetched for all blocks at once, decided in memory,
         then written in batches."""
@@ -336,7 +345,9 @@ class Store:
                 **row, n_sources=counts[eid][0], n_mentions=counts[eid][1]))
         conn.execute(insert(article_events), [{"article_id": article_id, "id": ev.id, "event_id": tid, "seq": seq,
                                                "record": event_json(ev)} for seq, ev, tid in links])
-        mention_rows = [mention_row(tid, ev.id, m) for _, ev, tid in links for m in ev.mentions]
+        # (a text with NUL characters keeps its sentences: SQLite's substr is not sure to count past one)
+        text = article_text if isinstance(article_text, str) and "\x00" not in article_text else None
+        mention_rows = [mention_row(tid, ev.id, m, text) for _, ev, tid in links for m in ev.mentions]
         if mention_rows:
             conn.execute(insert(event_mentions), mention_rows)
         self._write_derived(conn, [touched[eid] for eid in touched], {eid: c[0] for eid, c in counts.items()},
@@ -612,7 +623,7 @@ class Store:
         for chunk in _chunks(ids):
             for r in conn.execute(select(events.c.id, events.c.record).where(events.c.id.in_(chunk))):
                 records[r.id] = event_from(r.record)
-            for r in conn.execute(select(event_mentions).where(event_mentions.c.event_id.in_(chunk))
+            for r in conn.execute(MENTIONS.where(event_mentions.c.event_id.in_(chunk))
                                   .order_by(event_mentions.c.event_id, event_mentions.c.article_id,
                                             event_mentions.c.sentence_index, event_mentions.c.id)):
                 records[r.event_id].mentions.append(mention_from(r))
