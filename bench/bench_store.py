@@ -25,6 +25,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from dateline.store import EventQuery, open_store
+from dateline.store.packing import pack
 from dateline.store.synthetic import COUNTRIES, TYPES, make_extraction
 
 TIMELINE_SQL = text("""
@@ -49,11 +50,35 @@ def bench_ingest(url: str, n_articles: int, per_article: int) -> dict:
     again = time.perf_counter() - again
     st = store.status()
     store.close()
-    return {"articles": n_articles, "article_events": n_articles * per_article, "seconds": round(elapsed, 2),
+    size = store_size(url, st.events)
+    return {**size, "articles": n_articles, "article_events": n_articles * per_article, "seconds": round(elapsed, 2),
             "articles_per_s": round(n_articles / elapsed, 1),
             "events_per_s": round(n_articles * per_article / elapsed, 1),
             "canonical_events": st.events, "merged": merged,
             "reingest_unchanged_per_s": round(unchanged / again, 1)}
+
+
+def store_size(url: str, n_events: int) -> dict:
+    """Bytes per canonical event of a SQLite store as written (its pages in use: the file less its
+    free pages; no VACUUM, so index pages are as full as a live store's), and the largest tables
+    and indexes (dbstat, where SQLite has it)."""
+    if not url.startswith("sqlite:///") or not n_events:
+        return {}
+    import sqlite3
+
+    path = url[len("sqlite:///"):]
+    conn = sqlite3.connect(path)
+    try:
+        pages = conn.execute("PRAGMA page_count").fetchone()[0] - conn.execute("PRAGMA freelist_count").fetchone()[0]
+        size = pages * conn.execute("PRAGMA page_size").fetchone()[0]
+        try:
+            parts = conn.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC").fetchall()
+        except sqlite3.OperationalError:   # SQLite built without the dbstat table
+            parts = []
+    finally:
+        conn.close()
+    return {"bytes": size, "bytes_per_event": round(size / n_events, 1),
+            "bytes_per_event_by_table": {name: round(b / n_events, 1) for name, b in parts[:12]}}
 
 
 def bench_real(url: str) -> dict | str:
@@ -90,12 +115,12 @@ def synthetic_rows(n: int, seed: int = 3):
         day = start + timedelta(days=rng.randrange(3650))
         eid = f"bev-{i:09d}"
         dyad = "-".join(sorted((a, b)))
-        record = json.dumps({"id": eid, "article_id": "art-bench", "type": etype, "cameo": cameo, "quad_class": quad,
+        record = pack(json.dumps({"id": eid, "article_id": "art-bench", "type": etype, "cameo": cameo, "quad_class": quad,
                              "goldstein": goldstein, "plover_score": score,
                              "actors": [{"id": f"country:{a}", "name": a, "kind": "country", "country": a}],
                              "recipients": [{"id": f"country:{b}", "name": b, "kind": "country", "country": b}],
                              "time": {"value": day.isoformat(), "granularity": "day", "source": "text",
-                                      "earliest": day.isoformat(), "latest": day.isoformat()}})
+                                      "earliest": day.isoformat(), "latest": day.isoformat()}}))
         yield ((eid, etype, cameo, quad, score, goldstein, day.isoformat(), "day", "text", day, day, 1, 1, record),
                (eid, dyad, a, b, day, day.strftime("%Y-%m"), day.year, "day", etype, quad, score, goldstein, 1, day))
 
@@ -202,6 +227,7 @@ def main() -> None:
         print(f"[{backend}] load {args.events} synthetic events ...", file=sys.stderr)
         query_url = url_for("query")
         res["load_seconds"] = round(load_synthetic(query_url, args.events), 1)
+        res["query_store"] = store_size(query_url, args.events)
         print(f"[{backend}] queries ...", file=sys.stderr)
         res["query"] = bench_queries(query_url)
         results["backends"][backend] = res

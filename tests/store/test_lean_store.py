@@ -44,9 +44,12 @@ def test_records_are_stored_packed_and_sentences_once(store_url):
         extractions = [make_mixed_extraction(i) for i in range(3)]
         for ex in extractions:
             store.add(ex)
-        for table in ("events", "article_events", "facts"):
+        for table in ("events", "facts"):
             records = [bytes(r[0]) for r in _raw(store, f"SELECT record FROM {table}")]
             assert records and all(r[:1] == V1 for r in records), table
+        own = [bytes(r[0]) for r in _raw(store, "SELECT record FROM article_events")]
+        assert all(r[:1] == V1 or r == b"" for r in own)      # packed, or the canonical event's record
+        assert own.count(b"") > len(own) / 2
         assert {r[0] for r in _raw(store, "SELECT sentence FROM event_mentions")} == {None}
         got = {m.sentence for e in store.query_events(EventQuery(limit=None, selection=Selection.everything()))
                for m in e.mentions}
@@ -78,7 +81,7 @@ def test_upgrade_to_0007_packs_what_was_stored_and_returns_the_same(store_url):
     store = open_store(store_url)
     for i in range(4):
         store.add(make_mixed_extraction(i))
-    before = _everything(store)
+    before, own_before = _everything(store), _own_events(store)
     store.close()
     engine = make_engine(store_url)
     with engine.begin() as conn:
@@ -93,7 +96,8 @@ def test_upgrade_to_0007_packs_what_was_stored_and_returns_the_same(store_url):
     try:
         assert all(bytes(r[0])[:1] == V1 for r in _raw(store, "SELECT record FROM events"))
         assert {r[0] for r in _raw(store, "SELECT sentence FROM event_mentions")} == {None}
-        assert _everything(store) == before
+        assert b"" in {bytes(r[0]) for r in _raw(store, "SELECT record FROM article_events")}
+        assert _everything(store) == before and _own_events(store) == own_before
     finally:
         store.close()
 
@@ -116,5 +120,46 @@ def test_mention_rows_keep_the_sentence_only_when_the_text_cannot_give_it(store_
         store.add(ex)
         assert None not in {r[0] for r in _raw(store, "SELECT sentence FROM event_mentions")}
         assert store.get_event(ex.events[0].id).mentions[0].sentence == ex.events[0].mentions[0].sentence
+    finally:
+        store.close()
+
+
+def _own_events(store) -> dict[str, tuple]:
+    """Every article's own events as the store rebuilds them (what re-processing starts from)."""
+    from dateline.store.records import member_from
+    from dateline.store.schema import article_events, events
+
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(article_events.c.id, article_events.c.record,
+                                      events.c.record.label("canonical"))
+                            .join(events, events.c.id == article_events.c.event_id)).all()
+    return {r.id: member_from(r.id, r.record, r.canonical) for r in rows}
+
+
+def test_an_article_event_keeps_its_own_record_when_another_report_merges_into_it(store_url):
+    from dateline.store.records import event_json
+
+    first, second = make_mixed_extraction(0), make_mixed_extraction(1)
+    # the second article reports the first one's first event again, with a place the first lacked
+    again = dataclasses.replace(first.events[0], id="evt-again", article_id=second.article.id,
+                                contexts=["diplomatic", "economic"],
+                                mentions=[dataclasses.replace(m, article_id=second.article.id)
+                                          for m in first.events[0].mentions])
+    second = dataclasses.replace(second, events=[again, *second.events])
+    store = open_store(store_url)
+    try:
+        store.add(first)
+        mine = {e.id: event_json(dataclasses.replace(e, mentions=[])) for e in first.events}
+        assert {k: event_json(v) for k, v in _own_events(store).items()} == mine
+        merged = store.add(second)
+        assert merged.n_merged >= 1
+        own = _own_events(store)
+        assert {k: event_json(own[k]) for k in mine} == mine       # the first article's events, as it gave them
+        assert event_json(own["evt-again"]) == event_json(dataclasses.replace(again, mentions=[]))
+        assert store.get_event(first.events[0].id).source_count == 2
+        store.add(dataclasses.replace(second, events=second.events[1:], version="synthetic-2"))   # re-processed
+        assert {k: event_json(v) for k, v in _own_events(store).items() if k in mine} == mine
+        assert event_json(dataclasses.replace(store.get_event(first.events[0].id), mentions=[])) == \
+               mine[first.events[0].id]                           # back to the first article's event
     finally:
         store.close()

@@ -45,6 +45,8 @@ DICTIONARY_V1 = (
 
 
 def pack(text: str) -> bytes:
+    if not text:        # records.SAME_AS_CANONICAL: nothing at all
+        return b""
     deflate = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, DICTIONARY_V1)
     return V1 + deflate.compress(text.encode("utf-8")) + deflate.flush()
 

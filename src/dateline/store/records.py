@@ -1,6 +1,7 @@
 """Records <-> stored JSON. Dataclasses are rebuilt field by field so dates come back as dates."""
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 from typing import Any
@@ -80,6 +81,30 @@ def event_json(event: Event) -> str:
     data.pop("mentions", None)
     data.pop("source_count", None)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+# An article's event stored as this record is its canonical event's record under the article event's
+# own id: what an article event is until another report merges into it (most are never merged), so
+# the record is not stored twice. The store writes the article's own record out before the
+# canonical event changes (Store._keep_own_records).
+SAME_AS_CANONICAL = ""
+
+
+def own_record(ev: Event, canonical_id: str, canonical_record: str | None) -> str:
+    """The article_events record of ``ev``, merged into the canonical event ``canonical_id`` whose
+    record is ``canonical_record`` (None: not known to be ev's own)."""
+    mine = event_json(ev)
+    if canonical_record is None:
+        return mine
+    as_canonical = mine if ev.id == canonical_id else event_json(dataclasses.replace(ev, id=canonical_id))
+    return SAME_AS_CANONICAL if as_canonical == canonical_record else mine
+
+
+def member_from(article_event_id: str, record: str, canonical_record: str) -> Event:
+    """An article's own event from its article_events record (and its canonical event's)."""
+    if record == SAME_AS_CANONICAL:
+        return dataclasses.replace(event_from(canonical_record), id=article_event_id)
+    return event_from(record)
 
 
 def event_from(text: str) -> Event:

@@ -20,8 +20,8 @@ from dateline.store.engine import WRITE, make_engine, migrate, normalise_url, sq
 from dateline.store.errors import StoreError, explain, masked
 from dateline.store.ordering import SortKey
 from dateline.store.query import EventQuery, FactQuery, event_conditions, fact_conditions, pair_walk, totals_count
-from dateline.store.records import (article_layout_from, article_meta_json, dumps, event_from, event_json, fact_from,
-                                    mention_from, mention_row)
+from dateline.store.records import (SAME_AS_CANONICAL, article_layout_from, article_meta_json, dumps, event_from,
+                                    event_json, fact_from, member_from, mention_from, mention_row, own_record)
 from dateline.store.selection import event_modality
 from dateline.store.schema import (actor_aliases, actor_roles, actors, article_events, article_history, articles,
                                    event_actors, event_blocks, event_dyads, event_mentions, event_tags, events,
@@ -339,12 +339,15 @@ class Store:
             conn.execute(insert(events), fresh)
         old_ids = [eid for eid in touched if eid not in created]
         for eid in old_ids:
+            self._keep_own_records(conn, eid, stored[eid][0])   # before the canonical event changes
             row = self._event_row(touched[eid], None)
             row.pop("id")
             conn.execute(update(events).where(events.c.id == eid).values(
                 **row, n_sources=counts[eid][0], n_mentions=counts[eid][1]))
+        new_records = {row["id"]: row["record"] for row in fresh}
         conn.execute(insert(article_events), [{"article_id": article_id, "id": ev.id, "event_id": tid, "seq": seq,
-                                               "record": event_json(ev)} for seq, ev, tid in links])
+                                               "record": own_record(ev, tid, new_records.get(tid))}
+                                              for seq, ev, tid in links])
         # (a text with NUL characters keeps its sentences: SQLite's substr is not sure to count past one)
         text = article_text if isinstance(article_text, str) and "\x00" not in article_text else None
         mention_rows = [mention_row(tid, ev.id, m, text) for _, ev, tid in links for m in ev.mentions]
@@ -420,8 +423,21 @@ class Store:
             row["first_article_id"] = first_article
         return row
 
+    @staticmethod
+    def _keep_own_records(conn: Connection, event_id: str, canonical: Event) -> None:
+        """Article events stored as SAME_AS_CANONICAL get their own record written out, before the
+        canonical event they stand for changes."""
+        ae = article_events.c
+        for r in conn.execute(select(ae.article_id, ae.id).where(ae.event_id == event_id,
+                                                                 ae.record == SAME_AS_CANONICAL)).all():
+            conn.execute(update(article_events).where(ae.article_id == r.article_id, ae.id == r.id)
+                         .values(record=event_json(dataclasses.replace(canonical, id=r.id))))
+
     def _write_canonical(self, conn: Connection, ev: Event, first_article: str | None) -> None:
         """Rewrites one canonical event row and everything derived from it (slow path: re-processing)."""
+        before = conn.execute(select(events.c.record).where(events.c.id == ev.id)).scalar_one_or_none()
+        if before is not None:
+            self._keep_own_records(conn, ev.id, event_from(before))
         n_sources = conn.execute(select(func.count(func.distinct(article_events.c.article_id)))
                                  .where(article_events.c.event_id == ev.id)).scalar_one()
         n_mentions = conn.execute(select(func.count()).select_from(event_mentions)
@@ -477,8 +493,10 @@ class Store:
         conn.execute(delete(event_mentions).where(event_mentions.c.article_id == article_id))
         conn.execute(delete(article_events).where(article_events.c.article_id == article_id))
         for event_id in affected:
-            members = [event_from(r.record) for r in conn.execute(
-                select(article_events.c.record).where(article_events.c.event_id == event_id)
+            members = [member_from(r.id, r.record, r.canonical) for r in conn.execute(
+                select(article_events.c.id, article_events.c.record, events.c.record.label("canonical"))
+                .join(events, events.c.id == article_events.c.event_id)
+                .where(article_events.c.event_id == event_id)
                 .order_by(article_events.c.article_id, article_events.c.seq))]
             if not members:
                 self._write_derived(conn, [], {}, replace=[event_id])   # derived rows and totals go

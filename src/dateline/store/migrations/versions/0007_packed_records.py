@@ -1,5 +1,7 @@
 """A leaner store: the JSON records of events, article events and facts are stored packed
-(store/packing.py: deflate with a preset dictionary, about a quarter of the JSON), and a mention's
+(store/packing.py: deflate with a preset dictionary, about a quarter of the JSON), an article's
+event that is still its canonical event's record (never merged with another report) stores nothing
+of its own (records.SAME_AS_CANONICAL), and a mention's
 sentence is stored only when it is not the article's own text between the mention's offsets (the
 store reads it back from the article), instead of once per mention.
 
@@ -16,6 +18,8 @@ Create Date: 2026-12-04 13:00:00
 """
 from __future__ import annotations
 
+import json
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -28,6 +32,15 @@ depends_on = None
 
 RECORDS = {'events': ('id',), 'article_events': ('article_id', 'id'), 'facts': ('article_id', 'id')}
 BATCH = 5000
+
+
+def _is_canonical(own: str, canonical: str | None) -> bool:
+    """An article event's record is its canonical event's, but for the id (records.own_record)."""
+    if canonical is None:
+        return False
+    mine, theirs = json.loads(own), json.loads(canonical)
+    mine["id"] = theirs.get("id")
+    return mine == theirs
 
 
 def _repack(conn, table: str, keys: tuple[str, ...], packed: bool) -> None:
@@ -46,14 +59,28 @@ def _repack(conn, table: str, keys: tuple[str, ...], packed: bool) -> None:
         if last is not None:
             where = f"WHERE ({cols}) > ({', '.join(':k%d' % i for i in range(len(keys)))})"
             params = {f"k{i}": v for i, v in enumerate(last)}
-        rows = conn.execute(sa.text(f"SELECT {cols}, record FROM {table} {where} ORDER BY {cols} LIMIT {BATCH}"),
-                            params).all()
+        # an article event also reads its canonical event's record: the same, it is stored as ""
+        # (packed) or is written out from it (back to JSON)
+        canonical = ("(SELECT e.record FROM events e WHERE e.id = t.event_id)" if table == "article_events"
+                     else "NULL")
+        rows = conn.execute(sa.text(f"SELECT {cols}, {canonical}, record FROM {table} t {where} "
+                                    f"ORDER BY {cols} LIMIT {BATCH}"), params).all()
         if not rows:
             return
         match = " AND ".join(f"{k} = :k{i}" for i, k in enumerate(keys))
-        conn.execute(sa.text(f"UPDATE {table} SET record = :record WHERE {match}"),
-                     [{"record": pack(unpack(r[-1])) if packed else plain(unpack(r[-1])),
-                       **{f"k{i}": r[i] for i in range(len(keys))}} for r in rows])
+        values = []
+        for r in rows:
+            own, theirs = unpack(r[-1]), None if r[-2] is None else unpack(r[-2])
+            if packed:
+                record = b"" if table == "article_events" and _is_canonical(own, theirs) else pack(own)
+            else:
+                if own == "":
+                    mine = json.loads(theirs)
+                    mine["id"] = r[keys.index("id")]
+                    own = json.dumps(mine, ensure_ascii=False, separators=(",", ":"))
+                record = plain(own)
+            values.append({"record": record, **{f"k{i}": r[i] for i in range(len(keys))}})
+        conn.execute(sa.text(f"UPDATE {table} SET record = :record WHERE {match}"), values)
         last = tuple(rows[-1][:len(keys)])
 
 
