@@ -51,6 +51,7 @@ def test_records_are_stored_packed_and_sentences_once(store_url):
         assert all(r[:1] == V1 or r == b"" for r in own)      # packed, or the canonical event's record
         assert own.count(b"") > len(own) / 2
         assert {r[0] for r in _raw(store, "SELECT sentence FROM event_mentions")} == {None}
+        assert {bytes(r[0])[:1] for r in _raw(store, "SELECT spans FROM event_mentions")} == {V1}
         got = {m.sentence for e in store.query_events(EventQuery(limit=None, selection=Selection.everything()))
                for m in e.mentions}
         assert got == {m.sentence for ex in extractions for e in ex.events for m in e.mentions}

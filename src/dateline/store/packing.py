@@ -1,6 +1,6 @@
-"""Stored JSON records, compressed: each record column holds one event or fact as JSON deflated
-against a preset dictionary of the keys and values every record repeats, so a record of 700-900
-bytes takes about a quarter of that. A record is read back as the same JSON text.
+"""Stored JSON records, compressed: each record column holds one event or fact (or a mention's
+spans) as JSON deflated against a preset dictionary of the keys and values every record repeats,
+so an event record of 700-900 bytes takes about a quarter of that. It reads back as the same JSON.
 
 Format: one version byte, then the deflate stream (zlib, raw, with ``DICTIONARY_V1``). A value that
 is text, or bytes that do not start with a known version byte (JSON written before migration 0007,
@@ -33,6 +33,8 @@ DICTIONARY_V1 = (
     '"type":"AGREE","type":"AID","type":"ASSAULT","type":"COERCE","type":"SANCTION","type":"THREATEN",'
     '"type":"REQUEST","type":"ACCUSE","type":"REJECT","type":"COOPERATE","type":"CONSULT",'
     '"contexts":["diplomatic"],"dimensions":["trade"],"dimensions":["energy"],"dimensions":["security"],'
+    '{"actors":[{"start":,"end":,"text":""}],"recipients":[{"start":,"end":,"text":""}],'
+    '"time":{"start":,"end":,"text":""},"place":null}'
     '{"id":"evt-","article_id":"art-","type":"","mode":null,"contexts":[],"dimensions":[],"cameo":"0",'
     '"quad_class":1,"plover_score":,"goldstein":,"actors":[{"id":"country:","name":"","kind":"country",'
     '"country":"","sector":"GOV","roles":[],"source":"countries.tsv:"}],"recipients":[{"id":"person:",'

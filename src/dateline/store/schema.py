@@ -143,7 +143,7 @@ event_mentions = Table(
     Column("sentence_start", Integer, nullable=False),
     Column("sentence_end", Integer, nullable=False),
     Column("trigger_start", Integer), Column("trigger_end", Integer), Column("trigger_text", Text),
-    Column("spans", Text),                       # JSON: actors, recipients, time, place spans
+    Column("spans", PackedJSON),                 # JSON: actors, recipients, time, place spans (packed)
     ForeignKeyConstraint(["article_id", "article_event_id"], ["article_events.article_id", "article_events.id"],
                          ondelete="CASCADE"),
 )

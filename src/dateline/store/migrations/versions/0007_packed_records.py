@@ -1,5 +1,6 @@
 """A leaner store: the JSON records of events, article events and facts are stored packed
-(store/packing.py: deflate with a preset dictionary, about a quarter of the JSON), an article's
+(store/packing.py: deflate with a preset dictionary, about a quarter of the JSON; a mention's spans
+too), an article's
 event that is still its canonical event's record (never merged with another report) stores nothing
 of its own (records.SAME_AS_CANONICAL), and a mention's
 sentence is stored only when it is not the article's own text between the mention's offsets (the
@@ -30,7 +31,9 @@ down_revision = '0006'
 branch_labels = None
 depends_on = None
 
-RECORDS = {'events': ('id',), 'article_events': ('article_id', 'id'), 'facts': ('article_id', 'id')}
+# table -> (its key, the JSON column packed)
+RECORDS = {'events': (('id',), 'record'), 'article_events': (('article_id', 'id'), 'record'),
+           'facts': (('article_id', 'id'), 'record'), 'event_mentions': (('id',), 'spans')}
 BATCH = 5000
 
 
@@ -43,7 +46,7 @@ def _is_canonical(own: str, canonical: str | None) -> bool:
     return mine == theirs
 
 
-def _repack(conn, table: str, keys: tuple[str, ...], packed: bool) -> None:
+def _repack(conn, table: str, keys: tuple[str, ...], column: str, packed: bool) -> None:
     """Every record of ``table`` rewritten packed (or back to JSON: UTF-8 bytes on PostgreSQL, whose
     column is still bytea then), in key order, a batch at a time."""
     from dateline.store.packing import unpack
@@ -63,13 +66,15 @@ def _repack(conn, table: str, keys: tuple[str, ...], packed: bool) -> None:
         # (packed) or is written out from it (back to JSON)
         canonical = ("(SELECT e.record FROM events e WHERE e.id = t.event_id)" if table == "article_events"
                      else "NULL")
-        rows = conn.execute(sa.text(f"SELECT {cols}, {canonical}, record FROM {table} t {where} "
+        rows = conn.execute(sa.text(f"SELECT {cols}, {canonical}, {column} FROM {table} t {where} "
                                     f"ORDER BY {cols} LIMIT {BATCH}"), params).all()
         if not rows:
             return
         match = " AND ".join(f"{k} = :k{i}" for i, k in enumerate(keys))
         values = []
         for r in rows:
+            if r[-1] is None:            # a mention without spans
+                continue
             own, theirs = unpack(r[-1]), None if r[-2] is None else unpack(r[-2])
             if packed:
                 record = b"" if table == "article_events" and _is_canonical(own, theirs) else pack(own)
@@ -80,17 +85,18 @@ def _repack(conn, table: str, keys: tuple[str, ...], packed: bool) -> None:
                     own = json.dumps(mine, ensure_ascii=False, separators=(",", ":"))
                 record = plain(own)
             values.append({"record": record, **{f"k{i}": r[i] for i in range(len(keys))}})
-        conn.execute(sa.text(f"UPDATE {table} SET record = :record WHERE {match}"), values)
+        if values:
+            conn.execute(sa.text(f"UPDATE {table} SET {column} = :record WHERE {match}"), values)
         last = tuple(rows[-1][:len(keys)])
 
 
 def upgrade() -> None:
     conn = op.get_bind()
     postgres = conn.dialect.name == 'postgresql'
-    for table, keys in RECORDS.items():
+    for table, (keys, column) in RECORDS.items():
         if postgres:
-            op.execute(f"ALTER TABLE {table} ALTER COLUMN record TYPE bytea USING convert_to(record, 'UTF8')")
-        _repack(conn, table, keys, packed=True)
+            op.execute(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE bytea USING convert_to({column}, 'UTF8')")
+        _repack(conn, table, keys, column, packed=True)
     with op.batch_alter_table('event_mentions') as batch:
         batch.alter_column('sentence', existing_type=sa.Text(), nullable=True)
     no_nul = "" if postgres else " AND instr(a.text, char(0)) = 0"   # as records.mention_row decides
@@ -107,7 +113,7 @@ def downgrade() -> None:
                "WHERE a.id = event_mentions.article_id) WHERE sentence IS NULL")
     with op.batch_alter_table('event_mentions') as batch:
         batch.alter_column('sentence', existing_type=sa.Text(), nullable=False)
-    for table, keys in RECORDS.items():
-        _repack(conn, table, keys, packed=False)
+    for table, (keys, column) in RECORDS.items():
+        _repack(conn, table, keys, column, packed=False)
         if postgres:
-            op.execute(f"ALTER TABLE {table} ALTER COLUMN record TYPE text USING convert_from(record, 'UTF8')")
+            op.execute(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE text USING convert_from({column}, 'UTF8')")
