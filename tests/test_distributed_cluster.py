@@ -162,3 +162,27 @@ def test_workers_get_the_builtin_scorer_by_name_not_by_the_clients_path():
     assert sent.scorer == BUILTIN_SCORER and _here(sent).scorer == str(DEFAULT_SCORER)
     assert for_workers(Settings(scorer="/data/my_scorer.json")).scorer == "/data/my_scorer.json"
     assert for_workers(Settings(scorer="")).scorer == ""
+
+
+def test_each_batch_hands_its_freed_heap_back(monkeypatch):
+    """Workers keep glibc's adaptive malloc for speed; each batch then trims the heap, so a worker's
+    peak memory does not creep up over a long run (bench/bench_memory.py)."""
+    import contextlib
+
+    from dateline.config import Settings
+    from dateline.distributed import worker
+
+    class Stub:
+        def extract_each(self, articles):
+            return iter(["done"] * len(articles))
+
+    trims = []
+    monkeypatch.setattr(worker, "borrowed_pipeline", lambda settings: contextlib.nullcontext(Stub()))
+    monkeypatch.setattr(worker, "trim_heap", lambda: trims.append(1))
+    assert worker.extract_batch(_articles(3), Settings()) == ["done"] * 3
+    assert trims == [1]
+    monkeypatch.undo()
+    worker.trim_heap()                                   # the real one: glibc's malloc_trim, or nothing
+    import platform
+    if platform.system() == "Linux" and platform.libc_ver()[0] == "glibc":
+        assert worker._malloc_trim() is not None

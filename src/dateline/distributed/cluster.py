@@ -23,8 +23,11 @@ _LOCAL = ("synchronous", "threads", "processes")
 # Dask's nannies start workers with MALLOC_TRIM_THRESHOLD_=65536 so that they hand memory back sooner.
 # Setting it turns off glibc's adaptive mmap threshold, so every large array spaCy allocates becomes
 # an mmap/munmap pair with fresh page faults: 15-20 % more CPU per article in bench_dask.py
-# (22.5 s against 19.5 s for the same 200k words on two workers). Our workers keep glibc's default.
-WORKER_ENVIRON = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+# (22.5 s against 19.5 s for the same 200k words on two workers). Our workers keep glibc's default
+# and trim after each batch (worker.trim_heap). Dask's statistical profiler samples the worker's
+# stack every 10 ms and keeps an hour of it: deep spaCy stacks, memory that grows with the run.
+WORKER_CONFIG = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+                 "distributed.worker.profile.enabled": False}
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,7 @@ def dask_client(spec: SchedulerSpec, settings: Settings) -> Iterator[tuple[objec
         else:
             n = spec.workers or cpu_count()
             processes = spec.kind == "processes"
-            with dask.config.set(WORKER_ENVIRON):
+            with dask.config.set(WORKER_CONFIG):
                 cluster = LocalCluster(n_workers=n if processes else 1, threads_per_worker=1 if processes else n,
                                        processes=processes, silence_logs=logging.ERROR,
                                        dashboard_address=":0")  # any free port: runs side by side never collide

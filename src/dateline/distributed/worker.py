@@ -7,7 +7,9 @@ same time: a spaCy pipeline must not run two batches at once.
 """
 from __future__ import annotations
 
+import ctypes
 import dataclasses
+import functools
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -73,7 +75,27 @@ def extract_batch(articles: list[Article], settings: Settings) -> list[Extractio
     """One batch, in order; an article whose extraction raised is an ``ExtractionFailed`` in its
     place (``Pipeline.extract_each``): one bad article never costs the others of its batch."""
     with borrowed_pipeline(settings) as pipeline:
-        return list(pipeline.extract_each(articles))
+        outcomes = list(pipeline.extract_each(articles))
+    trim_heap()
+    return outcomes
+
+
+@functools.cache
+def _malloc_trim():
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):   # not glibc: nothing to trim
+        return None
+
+
+def trim_heap() -> None:
+    """Hands the memory a batch freed back to the system. Workers run with glibc's adaptive malloc
+    (cluster.WORKER_CONFIG: faster than Dask's low trim threshold), which keeps freed heap mapped;
+    without this a worker's peak RSS crept up by 15 % between 100k and 1M words (bench_memory.py).
+    Costs a few milliseconds a batch."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 try:
