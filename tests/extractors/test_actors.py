@@ -420,8 +420,18 @@ def test_subject_pronouns(nlp, resolver):
             "Ivory Coast rebels rejected the plan and said they opposed the force. It is expected to rain.")
     ms = resolve(nlp, resolver, text, country=None, published=ARCHIVE_DAY)
     pronouns = [(m.text, [a.id for a in m.actors], m.via) for m in ms if m.text.lower() in ("he", "it", "they", "him")]
-    assert pronouns == [("he", ["person:moshe-katsav"], "coref"), ("it", ["country:HUN"], "coref"),
-                        ("they", ["group:CIV:REB"], "coref")]
+    assert pronouns == [("he", ["person:moshe-katsav"], "coref"), ("him", ["person:abdullah-ii"], "coref"),
+                        ("it", ["country:HUN"], "coref"), ("they", ["group:CIV:REB"], "coref")]
+
+
+def test_object_pronouns_and_pronouns_resolved_before(nlp, resolver):
+    text = ("Foreign Minister Ishaq Dar arrived in Moscow on Monday. Reporters waited outside. "
+            "Russian officials told him the talks would go on. He said they had been useful.")
+    ms = resolve(nlp, resolver, text, country=None, published=date(2025, 4, 17))
+    pronouns = [(m.text, [a.id for a in m.actors]) for m in ms if m.text.lower() in ("he", "him")]
+    assert pronouns == [("him", ["person:ishaq-dar"]), ("He", ["person:ishaq-dar"])]
+    ms = resolve(nlp, resolver, "Her book was banned.", country=None)
+    assert not [m for m in ms if m.text == "Her"]                       # a possessive is not read
 
 
 def test_they_after_two_coordinated_countries(nlp, resolver):

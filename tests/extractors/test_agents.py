@@ -70,3 +70,28 @@ def test_events_are_coded_for_unnamed_actors(pipeline):
 def test_an_unknown_unnamed_policy_is_an_error_naming_the_file():
     with pytest.raises(KnowledgeFileError, match="sectors.tsv: XYZ: unnamed"):
         SectorTable(({"code": "XYZ", "label": "x", "nouns": "things", "unnamed": "sometimes"},))
+
+
+def test_a_noun_may_carry_its_own_rule_for_standing_alone(nlp, resolver):
+    # "authorities:home": the bare noun is the home government, where "officials" alone is nobody
+    found = agents(nlp, resolver, "The authorities detained the editor on Monday.", country="CMR")
+    assert found["The authorities"].id == "group:CMR:GOV"
+    assert agents(nlp, resolver, "Officials detained the editor on Monday.", country="CMR") == {}
+    # without a dateline, the one country its sentence names, by name, demonym or capital
+    found = agents(nlp, resolver, "Police said a Cameroonian court would hear the case.")
+    assert found["Police"].country == "CMR"
+    table = SectorTable(({"code": "GOV", "label": "g", "nouns": "officials|authorities:home", "unnamed": "-"},))
+    assert table.unnamed("GOV", "authorities") == "home" and table.unnamed("GOV", "officials") == "-"
+    assert table.for_noun("authorities") == "GOV"
+    with pytest.raises(KnowledgeFileError, match="after ':'"):
+        SectorTable(({"code": "GOV", "label": "g", "nouns": "authorities:often", "unnamed": "-"},))
+
+
+def test_a_titled_office_holder_in_no_table_takes_the_storys_country(nlp, resolver):
+    text = ("Haiti's parliament met on Monday. Haitian senators debated the budget in Port-au-Prince. "
+            "President Jovenel Moise spoke to Haiti's senate. Analyst Mark Smith said little would change.")
+    article = Article(text=text, published=PUBLISHED)
+    people = {m.actors[0].name: m.actors[0].country for m in resolver.resolve(nlp(text), article)
+              if m.actors and m.actors[0].kind == "person"}
+    assert people.get("Jovenel Moise") == "HTI"
+    assert people.get("Mark Smith") is None          # an untitled (or non-office) name stays unknown

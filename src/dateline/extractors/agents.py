@@ -74,13 +74,16 @@ def unnamed_actors(doc: Doc, free: Callable[[int, int], bool], sectors, home: st
             continue
         code, first = found
         sector = sectors.get(code)
-        if sector is None or sector.unnamed == "-":
+        unnamed = sectors.unnamed(code, doc[first:tok.i + 1].text) if sector else "-"
+        if unnamed == "-" and first == tok.i and tok.lemma_ != tok.lower_:
+            unnamed = sectors.unnamed(code, tok.lemma_)
+        if sector is None or unnamed == "-":
             continue
         start = min([first] + [c.i for c in tok.children if c.dep_ in SPAN_MODIFIERS and c.i < first])
         if not free(start, tok.i + 1) or any(c.dep_ == "poss" for c in tok.children):
             continue     # "Pakistan's police" and "the country's army" are read by the country rules
         iso3 = _place_country(tok, country_at, place_country)
-        if iso3 is None and sector.unnamed == "home":
+        if iso3 is None and unnamed == "home":
             iso3 = home or sole_country(tok.i)
         if iso3:
             actor = Actor(id=f"group:{iso3}:{code}", name=f"{sector.label} ({country_name(iso3)})", kind="group",
