@@ -54,14 +54,14 @@ def test_file_json_is_the_api_answer(reference_store_url):
 def test_the_threshold_leaves_low_confidence_rows_out_and_says_so(reference_store_url, monkeypatch):
     rows = lambda answer: sum(len(json.loads(answer.output)[k]) for k in ("visits", "agreements", "mechanisms"))  # noqa: E731
     every = run("file", "PAK", "RUS", "--db", reference_store_url, "--json", *EVERY)
-    strict = run("file", "PAK", "RUS", "--db", reference_store_url, "--json", "--min-confidence", "0.75")
+    strict = run("file", "PAK", "RUS", "--db", reference_store_url, "--json", "--min-confidence", "0.6")
     assert every.exit_code == strict.exit_code == 0, strict.output
     assert 0 < rows(strict) < rows(every)
     # with no option the threshold is $DATELINE_MIN_CONFIDENCE (else the shipped default), and the file says so
-    monkeypatch.setenv("DATELINE_MIN_CONFIDENCE", "0.75")
+    monkeypatch.setenv("DATELINE_MIN_CONFIDENCE", "0.6")
     default = run("file", "PAK", "RUS", "--db", reference_store_url, "--json")
     assert rows(default) == rows(strict)
-    assert "confidence ≥ 0.75" in run("file", "PAK", "RUS", "--db", reference_store_url).output
+    assert "confidence ≥ 0.6" in run("file", "PAK", "RUS", "--db", reference_store_url).output
 
 
 def test_the_reference_registers_at_the_shipped_threshold(reference_store_url):

@@ -24,9 +24,12 @@ _LOCAL = ("synchronous", "threads", "processes")
 # Setting it turns off glibc's adaptive mmap threshold, so every large array spaCy allocates becomes
 # an mmap/munmap pair with fresh page faults: 15-20 % more CPU per article in bench_dask.py
 # (22.5 s against 19.5 s for the same 200k words on two workers). Our workers keep glibc's default
-# and trim after each batch (worker.trim_heap). Dask's statistical profiler samples the worker's
-# stack every 10 ms and keeps an hour of it: deep spaCy stacks, memory that grows with the run.
+# and trim after each batch (worker.trim_heap), with two malloc arenas (one per thread that works:
+# the task thread and the event loop; glibc's default of 8 per core left a worker's peak growing 17 %
+# from 100k to 1M words, two arenas 10.6 %). Dask's statistical profiler samples the worker's stack
+# every 10 ms and keeps an hour of it: deep spaCy stacks, memory that grows with the run.
 WORKER_CONFIG = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+                 "distributed.nanny.pre-spawn-environ.MALLOC_ARENA_MAX": 2,
                  "distributed.worker.profile.enabled": False}
 
 
