@@ -123,3 +123,36 @@ def test_only_a_plain_undirected_pair_in_date_order_walks_the_pair_index():
               EventQuery(dyad=pair, start=date(2024, 1, 1)), EventQuery(dyad=pair, contexts=["military"]),
               EventQuery(dyad=pair, place_country="PAK"), EventQuery(dyad=pair, outlet="x")):
         assert pair_walk(q) is None, q
+
+
+def test_keyset_walks_read_an_index_in_order_on_a_store_never_analyzed(tmp_path):
+    """The first page of the events, and a page of a pair, must walk an index in sort order, never
+    sort every matching event: on SQLite without statistics (a store filled by Store.add is never
+    ANALYZEd) the planner would otherwise take ``modality = ?`` on the selection's index."""
+    from sqlalchemy import event
+
+    store = open_store(f"sqlite:///{tmp_path / 'plans.db'}")
+    try:
+        _fill(store, n_articles=12, pair=("FRA", "AFG"))
+        seen: list[tuple[str, tuple]] = []
+
+        def keep(conn, cursor, statement, parameters, context, executemany):
+            if statement.lstrip().upper().startswith("SELECT") and "LIMIT" in statement.upper():
+                seen.append((statement, parameters))
+
+        event.listen(store.engine, "before_cursor_execute", keep)
+        for q in (EventQuery(limit=5), EventQuery(limit=5, sort="-date"), EventQuery(dyad=("AFG", "FRA"), limit=5)):
+            seen.clear()
+            assert store.event_page(q)
+            pages = [(s, p) for s, p in seen if "ORDER BY" in s.upper()]
+            assert pages, q
+            raw = store.engine.raw_connection()
+            try:
+                for statement, params in pages:
+                    plan = " | ".join(r[-1] for r in raw.execute("EXPLAIN QUERY PLAN " + statement, params))
+                    assert "TEMP B-TREE FOR ORDER BY" not in plan, (q, plan)
+            finally:
+                raw.close()
+        event.remove(store.engine, "before_cursor_execute", keep)
+    finally:
+        store.close()
