@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -100,9 +101,12 @@ def server(tmp_path_factory, pipeline):
     every.undo()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport=DESKTOP)
+@contextmanager
+def watched_page(browser, viewport: dict):
+    """A page of its own browser context (a touch screen below 600 px wide); when it closes, it must
+    have raised no JavaScript error and fetched nothing from anywhere but the local server."""
+    phone = viewport["width"] < 600
+    context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -112,6 +116,12 @@ def page(browser):
     context.close()
     assert errors == [], f"JavaScript errors: {errors}"
     assert outside == [], f"the page fetched from elsewhere: {outside}"
+
+
+@pytest.fixture
+def page(browser):
+    with watched_page(browser, DESKTOP) as pg:
+        yield pg
 
 
 def pak_rus_events(page, base) -> list[dict]:
@@ -401,30 +411,25 @@ def test_display_defects_fixed(page, server):
 
 
 def test_phone_layout(browser, server):
-    context = browser.new_context(viewport=PHONE_SIZE, is_mobile=True, has_touch=True)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    open_pair(pg, server)
-    wait_file(pg)
-    assert pg.evaluate("document.documentElement.scrollWidth") <= 390
-    # the registers and the network are there on a phone too, inside the screen's width
-    assert pg.locator("#reg-mechanisms tr.gap", has_text="not reported: 1–14").count() == 1
-    for card in (".registers-card", ".partners-card", ".direction-card", ".index-card"):
-        box = pg.locator(card).bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (card, box)
-    assert pg.locator("#network line.edge").count() >= 1
-    row = pg.locator("#event-list tbody tr").first
-    row.scroll_into_view_if_needed()
-    row.tap()
-    pg.wait_for_selector("#evidence .mention")
-    # the panel sits below the list on a phone: the tap scrolls it into view
-    pg.wait_for_function("() => { const r = document.getElementById('evidence').getBoundingClientRect();"
-                         " return r.top >= -1 && r.top < innerHeight / 2; }")
-    assert pg.evaluate("document.documentElement.scrollWidth") <= 390
-    pg.screenshot(path=str(PHONE))
-    context.close()
-    assert errors == []
+    with watched_page(browser, PHONE_SIZE) as pg:
+        open_pair(pg, server)
+        wait_file(pg)
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+        # the registers and the network are there on a phone too, inside the screen's width
+        assert pg.locator("#reg-mechanisms tr.gap", has_text="not reported: 1–14").count() == 1
+        for card in (".registers-card", ".partners-card", ".direction-card", ".index-card"):
+            box = pg.locator(card).bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (card, box)
+        assert pg.locator("#network line.edge").count() >= 1
+        row = pg.locator("#event-list tbody tr").first
+        row.scroll_into_view_if_needed()
+        row.tap()
+        pg.wait_for_selector("#evidence .mention")
+        # the panel sits below the list on a phone: the tap scrolls it into view
+        pg.wait_for_function("() => { const r = document.getElementById('evidence').getBoundingClientRect();"
+                             " return r.top >= -1 && r.top < innerHeight / 2; }")
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+        pg.screenshot(path=str(PHONE))
 
 
 def test_short_period_by_week_and_day(page, server):
@@ -459,37 +464,32 @@ def test_every_view_fits_the_screen(browser, server, size):
     """Each view of the dashboard, at the desktop and the phone size: the dyad page with its registers,
     the country overview (partners and network), the directed split, a short period by week and by day,
     an event's evidence."""
-    phone = size["width"] < 600
-    context = browser.new_context(viewport=size, is_mobile=phone, has_touch=phone)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    open_pair(pg, server)
-    wait_file(pg)
-    assert pg.locator("#reg-visits tbody tr").count() >= 1 and pg.locator("#partners button").count() >= 1
-    assert pg.locator("#network line.edge").count() >= 1
-    assert_fits(pg, size["width"], "dyad page")
-    pg.select_option("#direction", "RUS>PAK")
-    assert all(r[2] == "RUS → PAK" for r in register_rows(pg, "visits"))
-    assert_fits(pg, size["width"], "directed split")
-    pg.select_option("#direction", "all")
-    pg.evaluate("delete document.body.dataset.loaded")
-    pg.fill("#start", "2025-03")
-    pg.fill("#end", "2025-04")
-    pg.click("#picker button[type=submit]")
-    wait_file(pg)
-    assert pg.get_attribute("button[data-interval=week]", "aria-pressed") == "true"
-    assert_fits(pg, size["width"], "short period by week")
-    pg.click("button[data-interval=day]")
-    assert pg.get_attribute("button[data-interval=day]", "aria-pressed") == "true"
-    assert_fits(pg, size["width"], "short period by day")
-    row = pg.locator("#event-list tbody tr").first
-    row.scroll_into_view_if_needed()
-    row.tap() if phone else row.click()
-    pg.wait_for_selector("#evidence .mention")
-    assert_fits(pg, size["width"], "evidence")
-    context.close()
-    assert errors == [], f"JavaScript errors: {errors}"
+    with watched_page(browser, size) as pg:
+        phone = size["width"] < 600
+        open_pair(pg, server)
+        wait_file(pg)
+        assert pg.locator("#reg-visits tbody tr").count() >= 1 and pg.locator("#partners button").count() >= 1
+        assert pg.locator("#network line.edge").count() >= 1
+        assert_fits(pg, size["width"], "dyad page")
+        pg.select_option("#direction", "RUS>PAK")
+        assert all(r[2] == "RUS → PAK" for r in register_rows(pg, "visits"))
+        assert_fits(pg, size["width"], "directed split")
+        pg.select_option("#direction", "all")
+        pg.evaluate("delete document.body.dataset.loaded")
+        pg.fill("#start", "2025-03")
+        pg.fill("#end", "2025-04")
+        pg.click("#picker button[type=submit]")
+        wait_file(pg)
+        assert pg.get_attribute("button[data-interval=week]", "aria-pressed") == "true"
+        assert_fits(pg, size["width"], "short period by week")
+        pg.click("button[data-interval=day]")
+        assert pg.get_attribute("button[data-interval=day]", "aria-pressed") == "true"
+        assert_fits(pg, size["width"], "short period by day")
+        row = pg.locator("#event-list tbody tr").first
+        row.scroll_into_view_if_needed()
+        row.tap() if phone else row.click()
+        pg.wait_for_selector("#evidence .mention")
+        assert_fits(pg, size["width"], "evidence")
 
 
 def test_a_collective_actor_is_a_pair_of_its_own(page, server):
