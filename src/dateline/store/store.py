@@ -338,8 +338,8 @@ class Store:
         if fresh:
             conn.execute(insert(events), fresh)
         old_ids = [eid for eid in touched if eid not in created]
+        self._keep_own_records(conn, {eid: stored[eid][0] for eid in old_ids})   # before they change
         for eid in old_ids:
-            self._keep_own_records(conn, eid, stored[eid][0])   # before the canonical event changes
             row = self._event_row(touched[eid], None)
             row.pop("id")
             conn.execute(update(events).where(events.c.id == eid).values(
@@ -424,20 +424,21 @@ class Store:
         return row
 
     @staticmethod
-    def _keep_own_records(conn: Connection, event_id: str, canonical: Event) -> None:
+    def _keep_own_records(conn: Connection, canonical: dict[str, Event]) -> None:
         """Article events stored as SAME_AS_CANONICAL get their own record written out, before the
-        canonical event they stand for changes."""
+        canonical events they stand for (id -> the event as stored) change: one read for them all."""
         ae = article_events.c
-        for r in conn.execute(select(ae.article_id, ae.id).where(ae.event_id == event_id,
-                                                                 ae.record == SAME_AS_CANONICAL)).all():
-            conn.execute(update(article_events).where(ae.article_id == r.article_id, ae.id == r.id)
-                         .values(record=event_json(dataclasses.replace(canonical, id=r.id))))
+        for chunk in _chunks(sorted(canonical)):
+            for r in conn.execute(select(ae.article_id, ae.id, ae.event_id).where(
+                    ae.event_id.in_(chunk), ae.record == SAME_AS_CANONICAL)).all():
+                conn.execute(update(article_events).where(ae.article_id == r.article_id, ae.id == r.id)
+                             .values(record=event_json(dataclasses.replace(canonical[r.event_id], id=r.id))))
 
     def _write_canonical(self, conn: Connection, ev: Event, first_article: str | None) -> None:
         """Rewrites one canonical event row and everything derived from it (slow path: re-processing)."""
         before = conn.execute(select(events.c.record).where(events.c.id == ev.id)).scalar_one_or_none()
         if before is not None:
-            self._keep_own_records(conn, ev.id, event_from(before))
+            self._keep_own_records(conn, {ev.id: event_from(before)})
         n_sources = conn.execute(select(func.count(func.distinct(article_events.c.article_id)))
                                  .where(article_events.c.event_id == ev.id)).scalar_one()
         n_mentions = conn.execute(select(func.count()).select_from(event_mentions)
@@ -470,11 +471,9 @@ class Store:
             tag_rows += [{"event_id": ev.id, "kind": k, "value": v} for k, v in sorted(tags)]
             pairs = merge.dyads(ev)
             if pairs:
-                day, month, year = dyad_dates(ev)
-                earliest = span[0] if (span := merge.interval(ev.time)) else None   # = events.earliest
+                earliest, day, month, year = dyad_dates(ev)
                 dyad_rows += [{"event_id": ev.id, "dyad": d, "src": s, "dst": t, "earliest": earliest,
-                               "day": day, "month": month,
-                               "year": year, "granularity": ev.time.granularity if ev.time else "unknown",
+                               "day": day, "month": month, "year": year, "granularity": ev.time.granularity if ev.time else "unknown",
                                "type": ev.type, "quad_class": ev.quad_class, "plover_score": ev.plover_score,
                                "goldstein": ev.goldstein, "n_sources": n_sources[ev.id],
                                "modality": event_modality(ev), "confidence": ev.confidence} for d, s, t in pairs]
@@ -722,18 +721,20 @@ class Store:
         return out
 
 
-def dyad_dates(ev: Event) -> tuple[date | None, str | None, int | None]:
-    """(day, month "YYYY-MM", year) for event_dyads: each only when the event time pins it down."""
+def dyad_dates(ev: Event) -> tuple[date | None, date | None, str | None, int | None]:
+    """(earliest, day, month "YYYY-MM", year) for event_dyads: the event's first possible day (as
+    events.earliest, the order of event lists), then each of the others only when the event time
+    pins it down."""
     span = merge.interval(ev.time)
     if span is None:
-        return None, None, None
+        return None, None, None, None
     first, last = span
     granularity = ev.time.granularity if ev.time else "unknown"
     day = first if granularity in ("day", "week") or first == last else None
     same_month = (first.year, first.month) == (last.year, last.month)
     month = first.strftime("%Y-%m") if same_month or granularity in ("day", "week") else None
     year = first.year if first.year == last.year else None
-    return day, month, year
+    return first, day, month, year
 
 
 def open_store(url: str | None = None, create: bool = True) -> Store:
