@@ -18,6 +18,7 @@ title abbreviations, commodities, projects (non_actors.tsv).
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -154,7 +155,6 @@ class _Run:
         raw = self.r.matchers(doc).keyed(doc)
         blocked = self._blocked_tokens(raw)
         self.matches = self._select(raw, blocked)
-        self._dominant: str | None | bool = False      # _dominant_country, once worked out
         self.by_start = {m.start: m for m in self.matches}
         self.by_end = {m.end - 1: m for m in self.matches}
         self.at_token: dict[int, _Match] = {i: m for m in self.matches for i in range(m.start, m.end)}
@@ -535,7 +535,7 @@ class _Run:
             # "President Jovenel Moise", in no table, in a story about Haiti: an office holder the
             # article names with a title is most likely its country's (never an untitled person:
             # analysts and foreign visitors are named without one)
-            country = self._dominant_country()
+            country = self._dominant_country
         roles = list(dict.fromkeys(t.role for t in titles))
         if entry:
             roles += [r for r in self.kb.actors.roles_on(entry.name, self.day) if r not in roles]
@@ -621,15 +621,14 @@ class _Run:
         named = {m.value for m in self.matches if m.key in ("C", "D", "K") and sent.start <= m.start < sent.end}
         return named.pop() if len(named) == 1 else None
 
+    @functools.cached_property
     def _dominant_country(self) -> str | None:
         """The country a story without a dateline is about: named (by name, demonym or capital) at
         least three times and at least twice as often as any other. None when no country stands out."""
-        if self._dominant is False:
-            counts = Counter(m.value for m in self.matches if m.key in ("C", "D", "K"))
-            top = counts.most_common(2)
-            self._dominant = None if not top or top[0][1] < 3 or (len(top) > 1 and top[0][1] < 2 * top[1][1]) \
-                else top[0][0]
-        return self._dominant
+        top = Counter(m.value for m in self.matches if m.key in ("C", "D", "K")).most_common(2)
+        if not top or top[0][1] < 3 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
+            return None
+        return top[0][0]
 
     # ------------------------------------------------------------------ "the DPM", "the minister"
     def _title_coreference(self) -> None:
