@@ -31,15 +31,14 @@ def _is_argument(tok: Token) -> bool:
     return first.dep_ in ARGUMENT_DEPS and first.dep_ != "conj" and first.pos_ in ("NOUN", "PROPN", "PRON")
 
 
-def _sector_of(tok: Token, sectors) -> tuple[str, int] | None:
-    """(sector code, first token) for a sector noun ending at ``tok``: "gunmen", "rights groups"."""
-    if tok.i > 0:
-        two = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}"
-        code = sectors.for_noun(two)
-        if code:
-            return code, tok.i - 1
-    code = sectors.for_noun(tok.lower_) or sectors.for_noun(tok.lemma_)
-    return (code, tok.i) if code else None
+def _sector_of(tok: Token, sectors) -> tuple[str, int, str] | None:
+    """(sector code, first token, the table's noun) for a sector noun ending at ``tok``: "gunmen",
+    "rights groups"."""
+    nouns = [(f"{tok.doc[tok.i - 1].lower_} {tok.lower_}", tok.i - 1)] if tok.i > 0 else []
+    for noun, first in [*nouns, (tok.lower_, tok.i), (tok.lemma_.lower(), tok.i)]:
+        if code := sectors.for_noun(noun):
+            return code, first, noun
+    return None
 
 
 def _place_country(tok: Token, country_at: Callable[[int], str | None],
@@ -72,11 +71,9 @@ def unnamed_actors(doc: Doc, free: Callable[[int, int], bool], sectors, home: st
         found = _sector_of(tok, sectors)
         if found is None:
             continue
-        code, first = found
+        code, first, noun = found
         sector = sectors.get(code)
-        unnamed = sectors.unnamed(code, doc[first:tok.i + 1].text) if sector else "-"
-        if unnamed == "-" and first == tok.i and tok.lemma_ != tok.lower_:
-            unnamed = sectors.unnamed(code, tok.lemma_)
+        unnamed = sectors.unnamed(code, noun)
         if sector is None or unnamed == "-":
             continue
         start = min([first] + [c.i for c in tok.children if c.dep_ in SPAN_MODIFIERS and c.i < first])
