@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import random
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -116,6 +118,19 @@ def _stored(row, name: str):
     return _to_date(value) if name == "published" else value
 
 
+RETRIES = 5
+# SQLSTATEs of a transaction PostgreSQL aborted for a conflict with another one: safe to run again
+TRANSIENT_SQLSTATES = {"40P01", "40001"}
+
+
+class _Transient(StoreError):
+    """A write rolled back for a conflict with a concurrent writer; ``_retrying`` runs it again."""
+
+
+def _transient(exc: DBAPIError) -> bool:
+    return getattr(getattr(exc, "orig", None), "sqlstate", None) in TRANSIENT_SQLSTATES
+
+
 class Store:
     def __init__(self, engine: Engine, url: str, revision: str) -> None:
         self.engine = engine
@@ -132,7 +147,20 @@ class Store:
                 with conn.begin():
                     yield conn
         except DBAPIError as exc:
-            raise explain(exc, self.url) from exc
+            err = explain(exc, self.url)
+            raise (_Transient(str(err)) if _transient(exc) else err) from exc
+
+    def _retrying(self, write, *args):
+        """Runs ``write`` (one whole transaction) again when PostgreSQL aborted it for a conflict with
+        another writer (deadlock, serialization failure): the transaction was rolled back, so nothing
+        is half done. Gives the usual StoreError after the last try."""
+        for attempt in range(RETRIES):
+            try:
+                return write(*args)
+            except _Transient:
+                if attempt == RETRIES - 1:
+                    raise
+                time.sleep(random.uniform(0.01, 0.05) * 2 ** attempt)
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -173,6 +201,9 @@ class Store:
         replaced ("updated"). Same content, other version, or the same id with new content: the
         article's events are replaced and history is kept ("reprocessed").
         """
+        return self._retrying(self._add_once, extraction)
+
+    def _add_once(self, extraction: Extraction) -> AddResult:
         article = extraction.article
         with self._write() as conn:
             row = conn.execute(select(*_STORED).where(articles.c.content_hash == article.content_hash)).first()
@@ -258,6 +289,8 @@ class Store:
                 found.setdefault(a.id, a)
         if not found:
             return
+        # sorted by id: concurrent PostgreSQL writers then lock shared actor rows in one order
+        found = dict(sorted(found.items()))
         seen = extraction.article.published
         ids = list(found)
         known = {}
@@ -270,7 +303,7 @@ class Store:
         if fresh:
             conn.execute(self._insert(actors), fresh)
         if seen is not None:
-            for r in known.values():
+            for r in sorted(known.values(), key=lambda r: r.id):
                 first, last = _to_date(r.first_seen), _to_date(r.last_seen)
                 if first is None or seen < first or last is None or seen > last:
                     conn.execute(update(actors).where(actors.c.id == r.id).values(
@@ -337,7 +370,7 @@ class Store:
                  for eid in touched if eid in created]
         if fresh:
             conn.execute(insert(events), fresh)
-        old_ids = [eid for eid in touched if eid not in created]
+        old_ids = sorted(eid for eid in touched if eid not in created)   # one lock order for all writers
         self._keep_own_records(conn, {eid: stored[eid][0] for eid in old_ids})   # before they change
         for eid in old_ids:
             row = self._event_row(touched[eid], None)
